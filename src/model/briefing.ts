@@ -1,0 +1,103 @@
+/**
+ * The Briefing: the one model every reader feeds and every writer reads (public JSON format, version 1).
+ * Its JSON Schema is schema/briefing.schema.json; change both together and bump SCHEMA_VERSION on breaking changes.
+ */
+
+export const SCHEMA_VERSION = 1;
+
+/** The address of a source sentence an item was taken from (1-based paragraph and sentence). */
+export interface Evidence {
+  source: string;
+  paragraph: number;
+  sentence: number;
+}
+
+/** A source as the brief lists it. */
+export interface SourceEntry {
+  /** "S1", "S2"… in path order; citations use these. */
+  id: string;
+  path: string;
+  /** Position inside a multi-article file, when the file held several. */
+  entry?: number;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  /** ISO date (YYYY-MM-DD) the source was published, or null when unknown. */
+  published: string | null;
+  author: string | null;
+  format: string;
+  /** SHA-256 of the source file's bytes. */
+  sha256: string;
+}
+
+/** A point of the summary; the first one is the bottom line. */
+export interface SummaryPoint {
+  text: string;
+  /** Every source that carries this point (corroboration). */
+  sources: string[];
+  evidence: Evidence[];
+}
+
+export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'half' | 'year' | 'decade';
+
+export interface TimelineEntry {
+  /** ISO calendar dates; a month or year is given by its first and last day. */
+  start: string;
+  end: string;
+  granularity: Granularity;
+  /** True for "early January", "around", "about a week ago"… */
+  approximate: boolean;
+  /** True when the event lies after the briefing date (scheduled, expected, deadline). */
+  scheduled: boolean;
+  /** The sentence or clause that carries the date. */
+  text: string;
+  /** The date expression as written ("on Friday", "since 2014"). */
+  when: string;
+  sources: string[];
+  evidence: Evidence[];
+}
+
+export interface Quote {
+  /** The quoted words, without quotation marks. */
+  text: string;
+  /** Full, normalised name of the speaker (or organisation), or null when it could not be identified. */
+  speaker: string | null;
+  /** The speaker's role as the sources give it ("chief executive of Castell Chemicals"). */
+  role: string | null;
+  /** True for a few quoted words inside a sentence rather than a full quotation. */
+  partial: boolean;
+  /** True when the quote is among those the brief shows. */
+  key: boolean;
+  sources: string[];
+  evidence: Evidence[];
+}
+
+export type QuestionKind = 'pending' | 'conditional' | 'unknown' | 'conflict';
+
+export interface Question {
+  /** Reads as a question a person would ask, ending with "?". */
+  text: string;
+  kind: QuestionKind;
+  sources: string[];
+  evidence: Evidence[];
+}
+
+/** Two or more sources disagree about the same thing. */
+export interface Conflict {
+  /** What the values measure ("patients", "deaths", "date of the hearing"). */
+  about: string;
+  values: Array<{ value: string; sources: string[]; evidence: Evidence[] }>;
+}
+
+export interface Briefing {
+  schemaVersion: typeof SCHEMA_VERSION;
+  title: string;
+  /** Briefing date, ISO YYYY-MM-DD. */
+  date: string;
+  sources: SourceEntry[];
+  summary: SummaryPoint[];
+  timeline: TimelineEntry[];
+  quotes: Quote[];
+  questions: Question[];
+  conflicts: Conflict[];
+}
