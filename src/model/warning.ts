@@ -69,9 +69,8 @@ export function warning(
 
 /** "seeds/a.txt:12: boilerplate-dropped: …" — the one place a warning becomes a line of text. */
 export function formatWarning(w: Warning): string {
-  const place = [w.source, w.position?.line ?? w.position?.paragraph && `¶${w.position.paragraph}`, w.position?.field]
-    .filter((p) => p !== undefined && p !== '' && p !== 0)
-    .join(':');
+  const at = w.position?.line ?? (w.position?.paragraph === undefined ? undefined : `¶${w.position.paragraph}`);
+  const place = [w.source, at, w.position?.field].filter((p) => p !== undefined).join(':');
   const tail = w.excerpt ? ` — “${w.excerpt}”` : '';
   return `${place ? `${place}: ` : ''}${w.kind}: ${w.reason}${tail}`;
 }
