@@ -1,0 +1,36 @@
+/**
+ * analyze(documents) → Briefing. Pure: no I/O, no clock; the same documents and options give the same Briefing.
+ */
+import { SCHEMA_VERSION, type Briefing } from '../model/briefing.js';
+import type { Document } from '../model/source.js';
+import type { Warning } from '../model/warning.js';
+import type { AnalyzeOptions } from '../options.js';
+import { buildCorpus } from './corpus.js';
+import { groupClaims } from './group.js';
+import { sourceEntries } from './sources.js';
+import { summarize } from './summary.js';
+import { chooseTitle } from './title.js';
+
+export interface AnalyzeResult {
+  briefing: Briefing;
+  warnings: Warning[];
+}
+
+export function analyze(documents: Document[], options: AnalyzeOptions): AnalyzeResult {
+  const corpus = buildCorpus(documents);
+  const claims = groupClaims(corpus);
+  const summary = summarize(corpus, claims, options.summaryWords);
+  const { entries, warnings } = sourceEntries(documents.map((d) => d.source));
+  const briefing: Briefing = {
+    schemaVersion: SCHEMA_VERSION,
+    title: options.title ?? chooseTitle(documents, corpus, summary),
+    date: options.date,
+    sources: entries,
+    summary,
+    timeline: [],
+    quotes: [],
+    questions: [],
+    conflicts: [],
+  };
+  return { briefing, warnings };
+}

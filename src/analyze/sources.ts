@@ -1,0 +1,35 @@
+/** The brief's list of sources, and a warning for each one missing what readers rely on. */
+import type { SourceEntry } from '../model/briefing.js';
+import type { Source } from '../model/source.js';
+import { warning, type Warning } from '../model/warning.js';
+
+const EXPECTED_FIELDS = ['title', 'outlet', 'published'] as const;
+
+export function sourceEntries(sources: Source[]): { entries: SourceEntry[]; warnings: Warning[] } {
+  const warnings: Warning[] = [];
+  const entries = sources.map((s): SourceEntry => {
+    const missing = EXPECTED_FIELDS.filter((f) => !s.meta[f]);
+    if (missing.length > 0) {
+      warnings.push(
+        warning('metadata-missing', 'analyze', `no ${missing.join(', ')} found; add them in sources.json to fix`, {
+          source: s.path,
+          position: s.entry === undefined ? { field: missing.join(',') } : { entry: s.entry, field: missing.join(',') },
+        }),
+      );
+    }
+    const entry: SourceEntry = {
+      id: s.id,
+      path: s.path,
+      title: s.meta.title ?? null,
+      outlet: s.meta.outlet ?? null,
+      url: s.meta.url ?? null,
+      published: s.meta.published ?? null,
+      author: s.meta.author ?? null,
+      format: s.format,
+      sha256: s.sha256,
+    };
+    if (s.entry !== undefined) entry.entry = s.entry;
+    return entry;
+  });
+  return { entries, warnings };
+}

@@ -1,0 +1,129 @@
+/**
+ * Multi-document extractive summary: a bottom line up front plus key points, chosen for centrality,
+ * position and corroboration across sources, without redundancy (MMR), within a word budget.
+ */
+import type { SummaryPoint } from '../model/briefing.js';
+import { compareSourceIds, evidenceOf, type Corpus, type SentenceInfo } from './corpus.js';
+import type { Claim } from './group.js';
+import { centroid, cosine, type TermVector } from './terms.js';
+
+/** Weights of the three signals in a sentence's score. */
+const WEIGHTS = { centrality: 0.5, position: 0.3, corroboration: 0.2 };
+/** MMR trade-off: how much a point's own score counts against its overlap with points already chosen. */
+const RELEVANCE_VS_NOVELTY = 0.7;
+/** A candidate this similar to a chosen point repeats it and is skipped. */
+const REDUNDANT_SIMILARITY = 0.45;
+
+/** Openings that lean on an earlier sentence ("He said…", "But…"): such a sentence cannot stand alone. */
+const DEPENDENT_OPENING =
+  /^(?:he|she|they|it|its|his|her|their|this|that|these|those|there|but|and|or|so|also|however|meanwhile|still|yet|then|instead|later|earlier|the move|the statement|the decision|such)\b/i;
+
+interface Candidate {
+  claim: Claim;
+  best: SentenceInfo;
+  score: number;
+}
+
+/** Pick the summary points for a set of claims; the first is the bottom line. */
+export function summarize(corpus: Corpus, claims: Claim[], wordBudget: number): SummaryPoint[] {
+  const sourceCount = new Set(corpus.sentences.map((s) => s.sentence.source)).size;
+  const center = storyCentre(corpus);
+  const candidates: Candidate[] = [];
+  for (const claim of claims) {
+    let best: SentenceInfo | undefined;
+    let bestScore = 0;
+    for (const member of claim.members) {
+      const score = sentenceScore(member, center, claim, sourceCount);
+      if (score > bestScore) [best, bestScore] = [member, score];
+    }
+    if (best) candidates.push({ claim, best, score: bestScore });
+  }
+  candidates.sort((a, b) => b.score - a.score || compareAddress(a.best, b.best));
+  if (candidates.length === 0) return [];
+
+  const lead = candidates.find((c) => isLeadMaterial(c.best)) ?? candidates[0]!;
+  const chosen: Candidate[] = [lead];
+  let words = lead.best.words;
+  const top = candidates[0]!.score;
+  const remaining = candidates.filter((c) => c !== lead);
+  while (remaining.length > 0) {
+    let pick = -1;
+    let pickValue = -Infinity;
+    remaining.forEach((c, i) => {
+      if (words + c.best.words > wordBudget) return;
+      const overlap = Math.max(...chosen.map((x) => cosine(x.best.vector, c.best.vector)));
+      if (overlap >= REDUNDANT_SIMILARITY) return;
+      const value = RELEVANCE_VS_NOVELTY * (c.score / top) - (1 - RELEVANCE_VS_NOVELTY) * overlap;
+      if (value > pickValue) [pick, pickValue] = [i, value];
+    });
+    if (pick < 0) break;
+    const [next] = remaining.splice(pick, 1);
+    chosen.push(next!);
+    words += next!.best.words;
+  }
+  return chosen.map(({ claim, best }) => ({
+    text: best.sentence.text,
+    sources: claim.sources,
+    evidence: [best, ...claim.members.filter((m) => m !== best && m.sentence.source !== best.sentence.source)]
+      .filter((m, i, all) => all.findIndex((o) => o.sentence.source === m.sentence.source) === i)
+      .sort((a, b) => compareAddress(a, b))
+      .map((m) => evidenceOf(m.sentence)),
+  }));
+}
+
+/** The centre of the story: each source's sentences averaged first, so a long source does not dominate. */
+function storyCentre(corpus: Corpus): TermVector {
+  const bySource = new Map<string, TermVector[]>();
+  for (const s of corpus.sentences) {
+    const list = bySource.get(s.sentence.source);
+    if (list) list.push(s.vector);
+    else bySource.set(s.sentence.source, [s.vector]);
+  }
+  return centroid([...bySource.values()].map((vs) => centroid(vs)));
+}
+
+function sentenceScore(s: SentenceInfo, center: TermVector, claim: Claim, sourceCount: number): number {
+  const fitness = summaryFitness(s);
+  if (fitness === 0) return 0;
+  const paragraph = s.sentence.paragraph;
+  const position = (1 / Math.sqrt(paragraph)) * (s.sentence.index === 1 ? 1 : 0.7);
+  const corroboration = sourceCount > 1 ? (claim.sources.length - 1) / (sourceCount - 1) : 0;
+  return (
+    fitness *
+    (WEIGHTS.centrality * cosine(s.vector, center) + WEIGHTS.position * position + WEIGHTS.corroboration * corroboration)
+  );
+}
+
+/** How fit a sentence is to stand alone in a summary, from 0 (never) to 1. */
+export function summaryFitness(s: SentenceInfo): number {
+  const text = s.sentence.text.trim();
+  if (s.role === 'heading' || s.role === 'caption') return 0;
+  if (s.words < 6 || text.endsWith('?')) return 0;
+  let fitness = 1;
+  if (s.words > 50) fitness *= 0.4;
+  if (quotedShare(text) > 0.5) fitness *= 0.2;
+  if (DEPENDENT_OPENING.test(text)) fitness *= 0.4;
+  if (/^[\p{Ll}]/u.test(text)) fitness *= 0.3;
+  if (!/[.!…]["”’)]?$/.test(text)) fitness *= 0.6;
+  return fitness;
+}
+
+/** A bottom line must stand on its own and come from the top of a story. */
+function isLeadMaterial(s: SentenceInfo): boolean {
+  return s.sentence.paragraph <= 3 && summaryFitness(s) >= 0.9;
+}
+
+/** Share of the characters that sit inside quotation marks. */
+function quotedShare(text: string): number {
+  let quoted = 0;
+  for (const m of text.matchAll(/[“"«„]([^”"»“]*)[”"»“]/g)) quoted += m[1]!.length;
+  return text.length ? quoted / text.length : 0;
+}
+
+function compareAddress(a: SentenceInfo, b: SentenceInfo): number {
+  return (
+    compareSourceIds(a.sentence.source, b.sentence.source) ||
+    a.sentence.paragraph - b.sentence.paragraph ||
+    a.sentence.index - b.sentence.index
+  );
+}

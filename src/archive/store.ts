@@ -1,0 +1,140 @@
+/**
+ * The versioned archive: out/<slug>/<date>/v<N>/. A version is written in a hidden temporary folder and
+ * renamed into place whole, so a failed or killed run never leaves a half version that looks complete,
+ * and existing versions are never modified.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BriefwrightError, ErrorCode } from '../errors.js';
+import { MANIFEST_FILE, sha256, type FileRecord, type Manifest } from './manifest.js';
+
+export interface OutputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface VersionRequest {
+  outDir: string;
+  slug: string;
+  date: string;
+  fingerprint: string;
+  /** Produce the files of version N (they may show the version number). */
+  render(version: number): Promise<OutputFile[]>;
+  /** The manifest of version N, given the records of its outputs. */
+  manifest(version: number, outputs: FileRecord[]): Manifest;
+}
+
+export interface VersionResult {
+  dir: string;
+  version: number;
+  /** False when the latest version already has the same fingerprint and nothing was written. */
+  created: boolean;
+  manifest: Manifest;
+}
+
+/** How many times to move on to the next number when a concurrent run takes the one we chose. */
+const MAX_RACE_RETRIES = 5;
+
+/** Write the next version, or return the latest one when it was built from the same inputs and options. */
+export async function writeVersion(request: VersionRequest): Promise<VersionResult> {
+  const dateDir = join(request.outDir, request.slug, request.date);
+  try {
+    await mkdir(dateDir, { recursive: true });
+  } catch (e) {
+    throw new BriefwrightError(ErrorCode.ARCHIVE, `cannot create ${dateDir}: ${(e as Error).message}`, { cause: e });
+  }
+  const latest = await latestVersion(dateDir);
+  if (latest && latest.manifest.fingerprint === request.fingerprint) {
+    return { dir: latest.dir, version: latest.version, created: false, manifest: latest.manifest };
+  }
+  let version = (latest?.version ?? 0) + 1;
+  for (let attempt = 0; attempt <= MAX_RACE_RETRIES; attempt++, version++) {
+    const files = await request.render(version);
+    const outputs = files.map((f): FileRecord => ({ path: f.name, sha256: sha256(f.bytes), bytes: f.bytes.byteLength }));
+    const manifest = request.manifest(version, outputs);
+    const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
+    const dir = join(dateDir, `v${version}`);
+    if (await commitFolder(dateDir, dir, [...files, { name: MANIFEST_FILE, bytes: manifestBytes }])) {
+      return { dir, version, created: true, manifest };
+    }
+  }
+  throw new BriefwrightError(ErrorCode.ARCHIVE, `could not claim a version number in ${dateDir}: too many concurrent runs`);
+}
+
+/** The highest complete version (one with a readable manifest) in a date folder. */
+export async function latestVersion(
+  dateDir: string,
+): Promise<{ dir: string; version: number; manifest: Manifest } | undefined> {
+  const versions = await listVersions(dateDir);
+  for (const version of versions.reverse()) {
+    const dir = join(dateDir, `v${version}`);
+    try {
+      const manifest = JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')) as Manifest;
+      return { dir, version, manifest };
+    } catch {
+      // A version folder without a readable manifest is not trusted as a base for comparison.
+    }
+  }
+  return undefined;
+}
+
+/** Version numbers present in a date folder, ascending. */
+export async function listVersions(dateDir: string): Promise<number[]> {
+  let names: string[];
+  try {
+    names = await readdir(dateDir);
+  } catch {
+    return [];
+  }
+  return names
+    .map((n) => /^v(\d+)$/.exec(n)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * Write files into a hidden temporary folder, flush them, and rename it to `dir`.
+ * Returns false when `dir` already exists (another run took that number).
+ */
+async function commitFolder(dateDir: string, dir: string, files: OutputFile[]): Promise<boolean> {
+  const tmp = join(dateDir, `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    await mkdir(tmp);
+    for (const file of files) await writeDurably(join(tmp, file.name), file.bytes);
+    await syncFolder(tmp);
+    try {
+      await rename(tmp, dir);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || code === 'ENOTEMPTY') return false;
+      throw e;
+    }
+    await syncFolder(dateDir);
+    return true;
+  } catch (e) {
+    throw new BriefwrightError(ErrorCode.ARCHIVE, `cannot write ${dir}: ${(e as Error).message}`, { cause: e });
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function syncFolder(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

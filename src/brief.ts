@@ -1,0 +1,93 @@
+/**
+ * The main job as a library call: read the inputs, build the Briefing, render every requested format and
+ * archive them as the next version. The CLI's `build` command is a thin layer over this.
+ */
+import { writeVersion, type VersionResult } from './archive/store.js';
+import { fingerprintOf, MANIFEST_VERSION, type Manifest } from './archive/manifest.js';
+import { slugify } from './archive/slug.js';
+import { BriefwrightError, ErrorCode } from './errors.js';
+import { ingest } from './ingest/index.js';
+import type { Briefing } from './model/briefing.js';
+import type { Warning } from './model/warning.js';
+import type { AnalyzeOptions, OutputOptions } from './options.js';
+import { toolName, toolVersion } from './paths.js';
+import { buildBriefing } from './pipeline.js';
+import { writers } from './render/index.js';
+import type { RenderContext } from './render/types.js';
+
+export interface BriefRequest {
+  /** Files and folders to read. */
+  inputs: string[];
+  analyze: AnalyzeOptions;
+  output: OutputOptions;
+  /** Refuse to build when any input had to be rejected, instead of building from the rest. */
+  strictInputs?: boolean;
+  /** Told about each stage as it starts, for progress on long runs. */
+  onProgress?: (message: string) => void;
+}
+
+export interface BriefResult {
+  briefing: Briefing;
+  version: VersionResult;
+  warnings: Warning[];
+}
+
+export async function buildBrief(request: BriefRequest): Promise<BriefResult> {
+  const progress = request.onProgress ?? (() => {});
+  progress(`reading ${request.inputs.join(', ')}`);
+  const read = await ingest(request.inputs, { referenceDate: request.analyze.date });
+  const rejected = read.warnings.filter((w) => w.kind === 'input-rejected');
+  if (request.strictInputs && rejected.length > 0) {
+    const list = rejected.map((w) => `${w.source ?? '?'}: ${w.reason}`).join('; ');
+    throw new BriefwrightError(ErrorCode.INPUT, `${rejected.length} input(s) rejected (strict mode): ${list}`);
+  }
+  progress(`analysing ${read.sources.length} source${read.sources.length === 1 ? '' : 's'}`);
+  const built = buildBriefing(read.sources, request.analyze);
+  const { briefing } = built;
+  const warnings = [...read.warnings, ...built.warnings];
+
+  const slug = request.output.slug ?? slugify(briefing.title);
+  const options = { analyze: request.analyze, output: { ...request.output, outDir: undefined } };
+  const inputs = read.sources.map((s) => ({ path: s.path, entry: s.entry, sha256: s.sha256, meta: s.meta }));
+  const fingerprint = fingerprintOf({ tool: `${toolName} ${toolVersion}`, options, inputs });
+  const generator = `${toolName} ${toolVersion}`;
+
+  const renderWarnings: Warning[] = [];
+  const version = await writeVersion({
+    outDir: request.output.outDir,
+    slug,
+    date: briefing.date,
+    fingerprint,
+    async render(versionNumber) {
+      const context: RenderContext = { version: versionNumber, generator, pageSize: request.output.pageSize };
+      if (request.output.templatesDir !== undefined) context.templatesDir = request.output.templatesDir;
+      renderWarnings.length = 0;
+      const files = [];
+      for (const format of request.output.formats) {
+        progress(`rendering ${format}`);
+        const writer = writers[format];
+        const written = await writer.write(briefing, context);
+        renderWarnings.push(...written.warnings);
+        files.push({ name: `briefing.${writer.extension}`, bytes: written.bytes });
+      }
+      return files;
+    },
+    manifest(versionNumber, outputs): Manifest {
+      const seen = new Set<string>();
+      return {
+        manifestVersion: MANIFEST_VERSION,
+        tool: { name: toolName, version: toolVersion },
+        brief: { title: briefing.title, slug, date: briefing.date, version: versionNumber },
+        createdAt: new Date().toISOString(),
+        fingerprint,
+        options,
+        inputs: read.sources
+          .filter((s) => !seen.has(s.path) && seen.add(s.path))
+          .map((s) => ({ path: s.path, sha256: s.sha256 })),
+        outputs,
+        warnings: [...warnings, ...renderWarnings],
+      };
+    },
+  });
+  return { briefing, version, warnings: version.created ? version.manifest.warnings : warnings };
+}

@@ -1,0 +1,86 @@
+/**
+ * Options resolved once: defaults < flags (a config file joins in between later), checked and turned into
+ * the library's typed options. The library never sees a flag name.
+ */
+import { statSync } from 'node:fs';
+import { DateTime } from 'luxon';
+import { BriefwrightError, ErrorCode } from '../errors.js';
+import { defaultAnalyzeOptions, defaultOutputOptions, type AnalyzeOptions, type OutputOptions } from '../options.js';
+import type { OutputFormat, PageSize } from '../render/types.js';
+
+/** The build command's flags as yargs parsed them. */
+export interface BuildFlags {
+  sources: string[];
+  date?: string;
+  out?: string;
+  format?: string;
+  title?: string;
+  slug?: string;
+  summaryWords?: number;
+  templates?: string;
+  pageSize?: string;
+}
+
+const FORMATS: readonly OutputFormat[] = ['pdf', 'md', 'json'];
+const PAGE_SIZES: Record<string, PageSize> = { a4: 'A4', letter: 'Letter' };
+
+export function resolveBuildOptions(flags: BuildFlags, today = DateTime.local()): {
+  analyze: AnalyzeOptions;
+  output: OutputOptions;
+} {
+  const analyze: AnalyzeOptions = {
+    ...defaultAnalyzeOptions,
+    date: flags.date === undefined ? today.toISODate()! : isoDate(flags.date, '--date'),
+  };
+  if (flags.title !== undefined) {
+    const title = flags.title.trim();
+    if (!title) usage('--title must not be empty');
+    analyze.title = title;
+  }
+  if (flags.summaryWords !== undefined) {
+    if (!Number.isInteger(flags.summaryWords) || flags.summaryWords < 20) usage('--summary-words must be a whole number of at least 20');
+    analyze.summaryWords = flags.summaryWords;
+  }
+  const output: OutputOptions = { ...defaultOutputOptions };
+  if (flags.out !== undefined) output.outDir = flags.out;
+  if (flags.format !== undefined) output.formats = formats(flags.format);
+  if (flags.pageSize !== undefined) {
+    output.pageSize = PAGE_SIZES[flags.pageSize.toLowerCase()] ?? usage(`--page-size must be A4 or Letter, not "${flags.pageSize}"`);
+  }
+  if (flags.slug !== undefined) {
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(flags.slug)) usage('--slug may hold only lower-case letters, digits and hyphens');
+    output.slug = flags.slug;
+  }
+  if (flags.templates !== undefined) {
+    if (!isFolder(flags.templates)) {
+      throw new BriefwrightError(ErrorCode.CONFIG, `--templates: ${flags.templates} is not a folder`);
+    }
+    output.templatesDir = flags.templates;
+  }
+  return { analyze, output };
+}
+
+function isoDate(value: string, flag: string): string {
+  const parsed = DateTime.fromISO(value, { zone: 'utc' });
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !parsed.isValid) usage(`${flag} must be a date like 2022-02-21, not "${value}"`);
+  return value;
+}
+
+function formats(value: string): OutputFormat[] {
+  const list = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  if (list.length === 0) usage('--format needs at least one of pdf, md, json');
+  for (const f of list) if (!FORMATS.includes(f as OutputFormat)) usage(`--format: unknown format "${f}" (use pdf, md, json)`);
+  return [...new Set(list)] as OutputFormat[];
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function usage(message: string): never {
+  throw new BriefwrightError(ErrorCode.USAGE, message);
+}

@@ -1,0 +1,40 @@
+/**
+ * Library-side options, resolved once by the caller (the CLI merges defaults < config file < flags).
+ * Nothing here knows a flag name.
+ */
+import type { OutputFormat, PageSize } from './render/types.js';
+
+/** How a Briefing is built from sources. */
+export interface AnalyzeOptions {
+  /** Briefing date (YYYY-MM-DD): the reference for relative dates in sources that carry no date. */
+  date: string;
+  /** Title of the brief; when absent, a headline is chosen from the sources. */
+  title?: string;
+  /** Word budget of the summary, bottom line included. */
+  summaryWords: number;
+  /** How many quotes are marked `key` and shown in the brief. */
+  keyQuotes: number;
+}
+
+/** How outputs are rendered and archived. */
+export interface OutputOptions {
+  /** Root of the archive ("out"). */
+  outDir: string;
+  formats: OutputFormat[];
+  pageSize: PageSize;
+  /** Folder of templates overriding the bundled ones. */
+  templatesDir?: string;
+  /** Folder name of the brief inside the archive; defaults to a slug of the title. */
+  slug?: string;
+}
+
+export const defaultAnalyzeOptions: Omit<AnalyzeOptions, 'date'> = {
+  summaryWords: 150,
+  keyQuotes: 6,
+};
+
+export const defaultOutputOptions: OutputOptions = {
+  outDir: 'out',
+  formats: ['pdf', 'md', 'json'],
+  pageSize: 'A4',
+};
