@@ -5,10 +5,10 @@
 import type { SummaryPoint } from '../model/briefing.js';
 import { compareSourceIds, evidenceOf, type Corpus, type SentenceInfo } from './corpus.js';
 import type { Claim } from './group.js';
-import { centroid, cosine, type TermVector } from './terms.js';
+import { cosine, normalise, type TermVector } from './terms.js';
 
 /** Weights of the three signals in a sentence's score. */
-const WEIGHTS = { centrality: 0.5, position: 0.3, corroboration: 0.2 };
+const WEIGHTS = { centrality: 0.4, position: 0.4, corroboration: 0.2 };
 /** MMR trade-off: how much a point's own score counts against its overlap with points already chosen. */
 const RELEVANCE_VS_NOVELTY = 0.7;
 /** A candidate this similar to a chosen point repeats it and is skipped. */
@@ -71,7 +71,10 @@ export function summarize(corpus: Corpus, claims: Claim[], wordBudget: number): 
   }));
 }
 
-/** The centre of the story: each source's sentences averaged first, so a long source does not dominate. */
+/**
+ * The centre of the story: each source's sentences summed and damped by the square root of their number,
+ * so neither a long source nor a two-line one dominates.
+ */
 function storyCentre(corpus: Corpus): TermVector {
   const bySource = new Map<string, TermVector[]>();
   for (const s of corpus.sentences) {
@@ -79,19 +82,36 @@ function storyCentre(corpus: Corpus): TermVector {
     if (list) list.push(s.vector);
     else bySource.set(s.sentence.source, [s.vector]);
   }
-  return centroid([...bySource.values()].map((vs) => centroid(vs)));
+  const sum: TermVector = new Map();
+  for (const vectors of bySource.values()) {
+    const damping = 1 / Math.sqrt(vectors.length);
+    for (const v of vectors) for (const [t, w] of v) sum.set(t, (sum.get(t) ?? 0) + w * damping);
+  }
+  return normalise(sum);
 }
 
 function sentenceScore(s: SentenceInfo, center: TermVector, claim: Claim, sourceCount: number): number {
   const fitness = summaryFitness(s);
   if (fitness === 0) return 0;
-  const paragraph = s.sentence.paragraph;
-  const position = (1 / Math.sqrt(paragraph)) * (s.sentence.index === 1 ? 1 : 0.7);
   const corroboration = sourceCount > 1 ? (claim.sources.length - 1) / (sourceCount - 1) : 0;
   return (
     fitness *
-    (WEIGHTS.centrality * cosine(s.vector, center) + WEIGHTS.position * position + WEIGHTS.corroboration * corroboration)
+    (WEIGHTS.centrality * cosine(s.vector, center) +
+      WEIGHTS.position * leadness(claim, sourceCount) +
+      WEIGHTS.corroboration * corroboration)
   );
+}
+
+/** How high up the stories a claim stands: its best position in each source, averaged over all sources. */
+function leadness(claim: Claim, sourceCount: number): number {
+  const best = new Map<string, number>();
+  for (const m of claim.members) {
+    const weight = (1 / Math.sqrt(m.sentence.paragraph)) * (m.sentence.index === 1 ? 1 : 0.7);
+    best.set(m.sentence.source, Math.max(best.get(m.sentence.source) ?? 0, weight));
+  }
+  let sum = 0;
+  for (const w of best.values()) sum += w;
+  return sum / Math.max(1, sourceCount);
 }
 
 /** How fit a sentence is to stand alone in a summary, from 0 (never) to 1. */

@@ -1,0 +1,135 @@
+/**
+ * ingest: files and folders → Source[]. One reader per format in the `readers` table (adding a format is
+ * one file and one row); `readSource` is pure on bytes; `ingest` does the I/O — expanding folders, reading
+ * bytes, applying sources.json/yaml overrides — and numbers the sources S1, S2, … in path order.
+ * A bad file becomes a warning; only "nothing at all could be read" is an error.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { BriefwrightError, ErrorCode } from '../errors.js';
+import type { Source, SourceFormat } from '../model/source.js';
+import { warning, type Warning } from '../model/warning.js';
+import { isIsoDate } from './dates.js';
+import { decode } from './decode.js';
+import { displayPath, expandInputs } from './folder.js';
+import { readHtml } from './html.js';
+import { readJson } from './json.js';
+import { readMarkdown } from './markdown.js';
+import { applyOverrides, parseOverrides, type LocatedSource, type OverrideFile } from './overrides.js';
+import { sniffFormat } from './sniff.js';
+import { readText } from './text.js';
+import type { Reader } from './types.js';
+
+export type { Article, Reader, ReaderInput, ReaderResult } from './types.js';
+export { decode, type Decoded } from './decode.js';
+export { sniffFormat } from './sniff.js';
+export { normalizeDate } from './dates.js';
+export { expandInputs, displayPath, type InputFile } from './folder.js';
+export { applyOverrides, parseOverrides, OVERRIDE_FILE_NAMES, type OverrideFile } from './overrides.js';
+
+/** The reader for each format. */
+export const readers: Record<SourceFormat, Reader> = {
+  text: readText,
+  html: readHtml,
+  markdown: readMarkdown,
+  json: readJson,
+};
+
+/** A source before ids are given out (ids depend on every other input). */
+export type SourceDraft = Omit<Source, 'id'>;
+
+export interface IngestOptions {
+  /** Briefing date, YYYY-MM-DD: completes dates without a year. */
+  referenceDate: string;
+}
+
+export interface IngestResult {
+  sources: Source[];
+  warnings: Warning[];
+}
+
+/** Read one file's bytes into sources (several for a JSON list). Pure: no I/O, no clock. */
+export function readSource(path: string, bytes: Uint8Array, referenceDate: string): { sources: SourceDraft[]; warnings: Warning[] } {
+  const decoded = decode(bytes);
+  if (!decoded.ok) return { sources: [], warnings: [warning('input-rejected', 'ingest', decoded.reason, { source: path })] };
+  const warnings: Warning[] = [];
+  if (decoded.guess !== undefined) {
+    warnings.push(warning('encoding-guessed', 'ingest', `encoding ${decoded.guess}`, { source: path }));
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const format = sniffFormat(decoded.text, path);
+  const result = readers[format]({ path, text: decoded.text, referenceDate });
+  warnings.push(...result.warnings);
+  if (result.articles.length === 0 && !result.warnings.some((w) => w.kind === 'input-rejected')) {
+    warnings.push(warning('input-rejected', 'ingest', `no article text found (read as ${format})`, { source: path }));
+  }
+  const sources = result.articles.map((article): SourceDraft => {
+    const source: SourceDraft = {
+      path,
+      format: article.format,
+      encoding: decoded.encoding,
+      sha256,
+      meta: article.meta,
+      metaOrigin: article.metaOrigin,
+      blocks: article.blocks,
+    };
+    if (article.entry !== undefined) source.entry = article.entry;
+    return source;
+  });
+  return { sources, warnings };
+}
+
+/**
+ * Read files and folders into sources, numbered S1, S2, … in path order (then entry order). Throws
+ * BriefwrightError CONFIG for a malformed sources.json/yaml, NO_SOURCES when no article could be read.
+ */
+export async function ingest(paths: string[], options: IngestOptions): Promise<IngestResult> {
+  if (!isIsoDate(options.referenceDate)) {
+    throw new BriefwrightError(ErrorCode.USAGE, `reference date must be a calendar date YYYY-MM-DD, got "${options.referenceDate}"`);
+  }
+  const expanded = await expandInputs(paths);
+  const warnings = [...expanded.warnings];
+  const overrides = await loadOverrides(expanded.overrideFiles);
+
+  const located: LocatedSource[] = [];
+  for (const file of expanded.files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(file.absolute);
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? String(error);
+      warnings.push(warning('input-rejected', 'ingest', `cannot read file (${code})`, { source: file.display }));
+      continue;
+    }
+    const read = readSource(file.display, bytes, options.referenceDate);
+    warnings.push(...read.warnings);
+    located.push(...read.sources.map((source) => ({ absolute: file.absolute, source })));
+  }
+  warnings.push(...applyOverrides(overrides, located, existsSync));
+
+  const sources = located.map(({ source }, i): Source => ({ id: `S${i + 1}`, ...source }));
+  if (sources.length === 0) {
+    const reasons = warnings
+      .filter((w) => w.kind === 'input-rejected')
+      .map((w) => `${w.source ?? '?'}${w.position?.entry === undefined ? '' : ` entry ${w.position.entry}`}: ${w.reason}`);
+    const detail = reasons.length > 0 ? reasons.join('; ') : paths.length === 0 ? 'no input paths given' : 'no readable files found';
+    throw new BriefwrightError(ErrorCode.NO_SOURCES, `no article could be read: ${detail}`);
+  }
+  return { sources, warnings };
+}
+
+async function loadOverrides(files: readonly string[]): Promise<OverrideFile[]> {
+  const loaded: OverrideFile[] = [];
+  for (const absolute of files) {
+    const shown = displayPath(absolute);
+    let text: string;
+    try {
+      text = await readFile(absolute, 'utf8');
+    } catch (error) {
+      throw new BriefwrightError(ErrorCode.CONFIG, `${shown}: cannot read (${(error as { code?: string }).code ?? String(error)})`, { cause: error });
+    }
+    loaded.push(parseOverrides(text, shown, absolute));
+  }
+  return loaded;
+}

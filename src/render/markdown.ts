@@ -1,0 +1,75 @@
+/**
+ * The Markdown writer: the Briefing through Handlebars templates (templates/briefing.md.hbs and
+ * templates/partials/*.md.hbs, overridable per file with RenderContext.templatesDir).
+ * Templates get the Briefing's own fields plus a few derived ones (see MarkdownView), so that a
+ * user's template needs no logic beyond {{#if}} and {{#each}}.
+ */
+import Handlebars from 'handlebars';
+import type { Briefing, Quote, SummaryPoint } from '../model/briefing.js';
+import { registerMarkdownHelpers } from './markdown-helpers.js';
+import { compileTemplateSet, loadTemplateSet } from './templates.js';
+import type { RenderContext, Writer } from './types.js';
+
+/** What the Markdown templates see: the Briefing, the render context and values derived for layout. */
+export interface MarkdownView extends Briefing {
+  version: number;
+  generator: string;
+  /** The first summary point, or null when the summary is empty. */
+  bottomLine: SummaryPoint | null;
+  /** The summary points after the bottom line. */
+  points: SummaryPoint[];
+  /** The quotes marked key, full quotations before partial ones, otherwise in the Briefing's order. */
+  keyQuotes: Quote[];
+  /** How many different outlets the sources come from (unknown outlets not counted). */
+  outletCount: number;
+}
+
+/** Build the template view of a Briefing. */
+export function markdownView(briefing: Briefing, context: RenderContext): MarkdownView {
+  const key = briefing.quotes.filter((q) => q.key);
+  return {
+    ...briefing,
+    version: context.version,
+    generator: context.generator,
+    bottomLine: briefing.summary[0] ?? null,
+    points: briefing.summary.slice(1),
+    keyQuotes: [...key.filter((q) => !q.partial), ...key.filter((q) => q.partial)],
+    outletCount: new Set(briefing.sources.flatMap((s) => (s.outlet === null ? [] : [s.outlet.trim().toLowerCase()])))
+      .size,
+  };
+}
+
+/**
+ * Make template output tidy whatever the templates' whitespace: no trailing spaces, no runs of blank lines,
+ * no leading blank lines, exactly one final newline (markdownlint MD009, MD012, MD047).
+ */
+export function tidyMarkdown(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(/[ \t]+$/, ''));
+  const kept: string[] = [];
+  for (const line of lines) {
+    if (line === '' && (kept.length === 0 || kept[kept.length - 1] === '')) continue;
+    kept.push(line);
+  }
+  while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
+  return `${kept.join('\n')}\n`;
+}
+
+/** Render a Briefing as Markdown text; template problems throw BriefwrightError(RENDER) naming the file. */
+export function renderMarkdown(briefing: Briefing, context: RenderContext): string {
+  // An isolated instance: helpers and partials registered here never leak into other writers or callers.
+  const hb = Handlebars.create();
+  registerMarkdownHelpers(hb);
+  const templates = loadTemplateSet('md', context.templatesDir);
+  const render = compileTemplateSet(hb, templates, { noEscape: true, strict: true });
+  return tidyMarkdown(render(markdownView(briefing, context)));
+}
+
+/** Writes the Briefing as briefing.md (UTF-8). */
+export const markdownWriter: Writer = {
+  format: 'md',
+  extension: 'md',
+  mediaType: 'text/markdown; charset=utf-8',
+  async write(briefing, context) {
+    return { bytes: new TextEncoder().encode(renderMarkdown(briefing, context)), warnings: [] };
+  },
+};
