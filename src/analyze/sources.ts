@@ -11,7 +11,7 @@ export function sourceEntries(sources: Source[]): { entries: SourceEntry[]; warn
     const missing = EXPECTED_FIELDS.filter((f) => !s.meta[f]);
     if (missing.length > 0) {
       warnings.push(
-        warning('metadata-missing', 'analyze', `no ${missing.join(', ')} found; add them in sources.json to fix`, {
+        warning('metadata-missing', 'analyze', `no ${missing.join(', ')} found (set ${missing.length > 1 ? 'them' : 'it'} in sources.json beside the file)`, {
           source: s.path,
           position: s.entry === undefined ? { field: missing.join(',') } : { entry: s.entry, field: missing.join(',') },
         }),
