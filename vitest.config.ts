@@ -6,5 +6,6 @@ export default defineConfig({
     // Fixture folders hold inputs and expected outputs, never tests.
     exclude: ['test/fixtures/**', 'test/golden/**', 'node_modules/**'],
     testTimeout: 60_000,
+    reporters: ['default', './test/plain-summary-reporter.ts'],
   },
 });
