@@ -16,10 +16,13 @@ export interface Claim {
 export const SAME_CLAIM_SIMILARITY = 0.6;
 
 /**
- * Terms found in more than this share of sentences do not propose candidate pairs: they would make the
- * comparison quadratic on large clusters and carry little evidence of sameness anyway.
+ * Candidate pairs come only from each sentence's rarest terms, and only from terms found in fewer than
+ * this share of sentences (and this many at most): two sentences that say the same thing share their rare
+ * words, and common words would make the comparison quadratic on large clusters.
  */
 const COMMON_TERM_SHARE = 0.2;
+const MAX_POSTING = 100;
+const RAREST_TERMS = 5;
 
 /** Group sentences whose vectors are at least `threshold` similar (single linkage, via union-find). */
 export function groupClaims(corpus: Corpus, threshold = SAME_CLAIM_SIMILARITY): Claim[] {
@@ -40,15 +43,19 @@ export function groupClaims(corpus: Corpus, threshold = SAME_CLAIM_SIMILARITY): 
       else postings.set(t, [i]);
     }
   });
-  const maxPosting = Math.max(2, Math.floor(items.length * COMMON_TERM_SHARE));
+  const maxPosting = Math.min(MAX_POSTING, Math.max(2, Math.floor(items.length * COMMON_TERM_SHARE)));
 
   items.forEach((s, i) => {
     const seen = new Set<number>();
-    for (const t of new Set(s.terms)) {
-      const list = postings.get(t)!;
-      if (list.length > maxPosting) continue;
+    const rarest = [...new Set(s.terms)]
+      .map((t) => postings.get(t)!)
+      .filter((list) => list.length <= maxPosting)
+      .sort((a, b) => a.length - b.length)
+      .slice(0, RAREST_TERMS);
+    for (const list of rarest) {
       for (const j of list) {
-        if (j <= i || seen.has(j)) continue;
+        // Both directions: the rarest terms of i and of j may differ.
+        if (j === i || seen.has(j)) continue;
         seen.add(j);
         if (cosine(s.vector, items[j]!.vector) >= threshold) {
           const a = find(i);

@@ -62,7 +62,8 @@ function closingTags(text: string): number {
 function markdownScore(text: string): number {
   let score = 0;
   if (/^#{1,6}[ \t]+\S/m.test(text)) score += 2;
-  if (/^[^\n]*\S[^\n]*\n=+[ \t]*$/m.test(text)) score += 2;
+  // Anchored on the last visible character of the heading line: `^[^\n]*\S[^\n]*` backtracks quadratically.
+  if (/\S[ \t]*\n=+[ \t]*$/m.test(text)) score += 2;
   if (/!?\[[^\]\n]+\]\((?:[^)\s]+)(?:\s+"[^"]*")?\)/.test(text)) score += 1;
   if (/(\*\*|__)\S[^\n]*?\S\1/.test(text)) score += 1;
   if (/^```/m.test(text)) score += 1;
