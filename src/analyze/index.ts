@@ -7,8 +7,10 @@ import type { Warning } from '../model/warning.js';
 import type { AnalyzeOptions } from '../options.js';
 import { buildCorpus } from './corpus.js';
 import { groupClaims } from './group.js';
+import { extractQuotes } from './quotes/index.js';
 import { sourceEntries } from './sources.js';
 import { summarize } from './summary.js';
+import { buildTimeline } from './timeline.js';
 import { chooseTitle } from './title.js';
 
 export interface AnalyzeResult {
@@ -20,17 +22,19 @@ export function analyze(documents: Document[], options: AnalyzeOptions): Analyze
   const corpus = buildCorpus(documents);
   const claims = groupClaims(corpus);
   const summary = summarize(corpus, claims, options.summaryWords);
-  const { entries, warnings } = sourceEntries(documents.map((d) => d.source));
+  const sources = sourceEntries(documents.map((d) => d.source));
+  const timeline = buildTimeline(corpus, options.date);
+  const quotes = extractQuotes(corpus, { keyQuotes: options.keyQuotes });
   const briefing: Briefing = {
     schemaVersion: SCHEMA_VERSION,
     title: options.title ?? chooseTitle(documents, corpus, summary),
     date: options.date,
-    sources: entries,
+    sources: sources.entries,
     summary,
-    timeline: [],
-    quotes: [],
+    timeline: timeline.entries,
+    quotes: quotes.quotes,
     questions: [],
     conflicts: [],
   };
-  return { briefing, warnings };
+  return { briefing, warnings: [...sources.warnings, ...timeline.warnings, ...quotes.warnings] };
 }
