@@ -62,7 +62,7 @@ export interface Quote {
   text: string;
   /** Full, normalised name of the speaker (or organisation), or null when it could not be identified. */
   speaker: string | null;
-  /** The speaker's role as the sources give it ("chief executive of Castell Chemicals"). */
+  /** The speaker's role as the sources give it ("chief engineer of the Harbour Authority"). */
   role: string | null;
   /** True for a few quoted words inside a sentence rather than a full quotation. */
   partial: boolean;

@@ -1,0 +1,105 @@
+/**
+ * The event a date belongs to: the clause that carries it, without attribution ("…, police said"),
+ * side remarks (", which has 80 staff,") and other clauses with dates of their own. Texts are
+ * pieces of the source sentence, so every line stays traceable to it.
+ */
+import { attributionRanges } from './attribution.js';
+import { clauseRanges, quoteRanges, sideRemarks, subtract, withSubject, type Range } from './clauses.js';
+import { tokenize, type Token } from './grammar.js';
+import type { DateMention } from './index.js';
+
+export interface DatedEvent {
+  mention: DateMention;
+  /** The clause as a reader sees it: trimmed, capitalised, ending with punctuation. */
+  text: string;
+}
+
+/** Deictic words in quoted speech refer to when the speaker spoke, not to an event worth a line. */
+const DEICTIC = /^(?:(?:for|by|until|from)\s+)?(?:today|tonight|now|this\s+(?:morning|afternoon|evening))$/i;
+
+/** A mention that ends on "after"/"before" dates the event named after it. */
+const ANCHORED = /\b(?:after|before)$/i;
+
+const inside = (m: DateMention, r: Range): boolean => m.index >= r.start && m.index < r.end;
+
+/** The events a sentence dates: one per clause, and one per side remark that carries its own date. */
+export function datedEvents(sentence: string, mentions: DateMention[]): DatedEvent[] {
+  const quotes = quoteRanges(sentence);
+  const attribution = attributionRanges(sentence, mentions);
+  const usable = mentions.filter((m) => !(DEICTIC.test(m.text) && quotes.some((q) => inside(m, q))));
+  const possessive = (m: DateMention): boolean => /^['’]s\b/.test(sentence.slice(m.index + m.text.length));
+  const said = (m: DateMention): boolean => attribution.ranges.some((a) => inside(m, a));
+  let tokens: Token[] | undefined;
+  const tokensOf = (): Token[] => (tokens ??= tokenize(sentence));
+
+  // A line without a verb ("Smoke over the town on Thursday.") is a caption or a label, not an event.
+  if (usable.length === 0 || !tokensOf().some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return [];
+  const remarks = sideRemarks(sentence, tokensOf);
+  const clauses = joinUndated(clauseRanges(sentence, tokensOf), (c) => usable.some((m) => inside(m, c) && !possessive(m)));
+  const events: DatedEvent[] = [];
+  for (const [i, clause] of clauses.entries()) {
+    const here = usable.filter((m) => inside(m, clause) && !possessive(m));
+    // "The plant, which opened in 1998, …": the remark's date dates the remark.
+    for (const remark of remarks.filter((r) => r.start >= clause.start && r.start < clause.end)) {
+      const own = here.find((m) => inside(m, remark));
+      if (own) events.push({ mention: own, text: finish(sentence.slice(clause.start, remark.end).replace(/,$/, '')) });
+    }
+    // "…, a week after the storm hit the coast": the named event is an event of its own.
+    const anchored = here.filter((m) => ANCHORED.test(m.text) && !remarks.some((r) => inside(m, r)));
+    for (const m of anchored) events.push({ mention: m, text: eventText(sentence, m, clause, quotes, []) });
+    const main = here.filter((m) => !remarks.some((r) => inside(m, r)) && !anchored.includes(m));
+    // The event's own date; the date of the saying only when the clause has no other.
+    const mention = main.find((m) => !said(m)) ?? main[0];
+    if (!mention) continue;
+    const cuts = [...remarks, ...(said(mention) ? [] : attribution.removable)];
+    const text = eventText(sentence, mention, clause, quotes, cuts);
+    events.push({ mention, text: i > 0 ? withSubject(sentence, clauses[0]!, clause, text, tokensOf) : text });
+  }
+  // "Sunday's storm flooded the quay": a possessive date dates the sentence when nothing else does.
+  const lone = usable[0];
+  if (events.length === 0 && lone) events.push({ mention: lone, text: finish(sentence) });
+  return events.sort((a, b) => a.mention.index - b.mention.index);
+}
+
+/**
+ * Clauses are events of their own only when they carry a date: an undated clause joins the one before it
+ * (or, at the start, the one after it), so the dated clause keeps all it says ("…on Friday and evacuated
+ * 40 homes", "The mayor wrote to residents, calling it a scandal, on Friday").
+ */
+function joinUndated(clauses: Range[], dated: (c: Range) => boolean): Range[] {
+  const joined: Range[] = [];
+  let pending: Range | undefined;
+  for (const c of clauses) {
+    const head = joined.at(-1);
+    if (pending) {
+      joined.push({ ...c, start: pending.start });
+      pending = undefined;
+    } else if (!dated(c) && head) head.end = c.end;
+    else if (!dated(c)) pending = c;
+    else joined.push({ ...c });
+  }
+  if (pending) joined.push(pending);
+  return joined;
+}
+
+function eventText(sentence: string, m: DateMention, clause: Range, quotes: Range[], cuts: Range[]): string {
+  if (quotes.some((q) => inside(m, q))) return finish(sentence);
+  // "a week after the ferry sank": the event is the one named after the duration.
+  if (ANCHORED.test(m.text)) {
+    const from = m.index + m.text.length;
+    const to = sentence.slice(from).search(/[,;—–]|\s--?\s|[.!?]?$/);
+    return finish(sentence.slice(from, from + to));
+  }
+  let kept: Range[] = [clause];
+  for (const cut of cuts) kept = kept.flatMap((k) => subtract(k, cut, sentence));
+  const text = kept.map((k) => sentence.slice(k.start, k.end).trim()).join(' ');
+  return finish(text || sentence.slice(clause.start, clause.end));
+}
+
+/** Tidy a clause for display: single spaces, no dangling punctuation, a capital and a full stop. */
+export function finish(text: string): string {
+  let t = text.replace(/\s+/g, ' ').trim().replace(/^[,;:—–-]+\s*/, '').replace(/[\s,;:—–-]+$/, '');
+  if (t.length === 0) return t;
+  t = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?]["”’)]*$|[.!?]$/.test(t) ? t : `${t}.`;
+}

@@ -1,0 +1,37 @@
+/**
+ * Which sentences can report an event: not headings, captions, photo credits, bylines, datelines or
+ * "Updated" stamps, whose dates say when the article was made, not what happened.
+ */
+import type { BlockRole } from '../../model/source.js';
+import type { DateMention } from './index.js';
+
+const STAMP = /^(?:published|updated|posted|last\s+(?:updated|modified)|first\s+published|photo|picture|image|credit|copyright)\b/i;
+const ABOUT_THE_ARTICLE =
+  /^(?:this|the)\s+(?:article|story|report|piece|post)\s+(?:was|has\s+been|is)\s+(?:\w+\s+)?(?:published|posted|updated|amended|corrected)\b/i;
+const PHOTO_CREDIT = /\/\s*(?:AP|AFP|Reuters|Getty|EPA|PA|Shutterstock)\b|\b(?:Photo|Picture|Image)s?:\s/;
+/** "HARWICH, England, June 10 (Coast Wire) - " or "OSLO (Agency) — ": a wire dateline before the story. */
+const DATELINE =
+  /^[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,40})*(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*(?:\([^)]{1,60}\))?\s*(?:-{1,2}|[–—])\s+/;
+
+/**
+ * The text to read event dates from, or null for a heading, caption, stamp or photo credit. A wire
+ * dateline opening the sentence is blanked out (offsets kept) so its date is not taken for an event.
+ */
+export function storyText(text: string, role: BlockRole): string | null {
+  if (role === 'heading' || role === 'caption') return null;
+  if (STAMP.test(text) || PHOTO_CREDIT.test(text) || ABOUT_THE_ARTICLE.test(text)) return null;
+  const dateline = DATELINE.exec(text);
+  // "PORT TALBOT — " needs a place name of some length; "US — " may open a sentence.
+  const place = dateline && (/\d|\(/.test(dateline[0]) || /^[A-Z .'’-]{4,}/.test(dateline[0]));
+  return dateline && place ? ' '.repeat(dateline[0].length) + text.slice(dateline[0].length) : text;
+}
+
+/**
+ * A line with no closing punctuation that ends on its date is a caption, byline or headline
+ * ("A man crosses the square, Monday, Jan. 9, 2023"), not a sentence that reports an event.
+ */
+export function endsLikeCaption(text: string, mentions: DateMention[]): boolean {
+  const line = text.trimEnd();
+  if (/[.!?]["”’)]*$/.test(line)) return false;
+  return /^By\s+[A-Z]/.test(line.trimStart()) || mentions.some((m) => m.index + m.text.length >= line.length - 2);
+}
