@@ -10,7 +10,7 @@ export type SourceFormat = 'text' | 'html' | 'markdown' | 'json';
 export interface SourceMeta {
   /** Headline, without the outlet suffix (" | City Tribune"). */
   title?: string;
-  /** Publication name ("Business Insider"). */
+  /** Publication name ("Coast Gazette"). */
   outlet?: string;
   /** Canonical address of the article. */
   url?: string;
