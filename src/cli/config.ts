@@ -2,9 +2,9 @@
  * Options resolved once: defaults < flags (a config file joins in between later), checked and turned into
  * the library's typed options. The library never sees a flag name.
  */
-import { statSync } from 'node:fs';
 import { DateTime } from 'luxon';
 import { BriefwrightError, ErrorCode } from '../errors.js';
+import { isFolder } from '../fs-checks.js';
 import { defaultAnalyzeOptions, defaultOutputOptions, type AnalyzeOptions, type OutputOptions } from '../options.js';
 import type { OutputFormat, PageSize } from '../render/types.js';
 
@@ -71,14 +71,6 @@ function formats(value: string): OutputFormat[] {
   if (list.length === 0) usage('--format needs at least one of pdf, md, json');
   for (const f of list) if (!FORMATS.includes(f as OutputFormat)) usage(`--format: unknown format "${f}" (use pdf, md, json)`);
   return [...new Set(list)] as OutputFormat[];
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function usage(message: string): never {

@@ -40,13 +40,17 @@ export interface SummaryPoint {
 
 export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'half' | 'year' | 'decade';
 
-export interface TimelineEntry {
+/** A period on the calendar, as precise as the sources are. */
+export interface DateSpan {
   /** ISO calendar dates; a month or year is given by its first and last day. */
   start: string;
   end: string;
   granularity: Granularity;
   /** True for "early January", "around", "about a week ago"… */
   approximate: boolean;
+}
+
+export interface TimelineEntry extends DateSpan {
   /** True when the event lies after the briefing date (scheduled, expected, deadline). */
   scheduled: boolean;
   /** The sentence or clause that carries the date. */

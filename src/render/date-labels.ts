@@ -4,15 +4,8 @@
  * briefing dates are calendar days.
  */
 import { DateTime } from 'luxon';
-import type { Granularity } from '../model/briefing.js';
+import type { DateSpan, Granularity } from '../model/briefing.js';
 
-/** A dated period as the model gives it (a TimelineEntry has these fields). */
-export interface DateSpan {
-  start: string;
-  end: string;
-  granularity: Granularity;
-  approximate: boolean;
-}
 
 // A fixed locale keeps labels identical on every machine ("Sep", not en-GB's "Sept").
 const LOCALE = 'en-US';

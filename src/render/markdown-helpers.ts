@@ -5,7 +5,8 @@
  */
 import type Handlebars from 'handlebars';
 import type { Granularity } from '../model/briefing.js';
-import { dayLabel, longDateLabel, spanLabel, type DateSpan } from './date-labels.js';
+import type { DateSpan } from '../model/briefing.js';
+import { dayLabel, longDateLabel, spanLabel } from './date-labels.js';
 import { escapeInline } from './markdown-escape.js';
 
 /** What Handlebars shows for a value the Briefing marks unknown (null). */

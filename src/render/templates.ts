@@ -3,7 +3,8 @@
  * with a user folder whose files replace bundled ones of the same name. Every error names the file it
  * came from, because "not defined in [object Object]" alone does not tell a user which template to fix.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { isFile, isFolder } from '../fs-checks.js';
 import { join } from 'node:path';
 import type Handlebars from 'handlebars';
 import { BriefwrightError, ErrorCode } from '../errors.js';
@@ -30,22 +31,6 @@ type CompileOptions = NonNullable<Parameters<HandlebarsEnv['compile']>[1]>;
 export type RenderTemplate = (view: object) => string;
 
 const PARTIALS = 'partials';
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
 
 /** The partial files of one folder by partial name; an absent folder has none. */
 function partialFiles(folder: string, suffix: string): Map<string, string> {
