@@ -93,6 +93,23 @@ export interface Conflict {
   values: Array<{ value: string; sources: string[]; evidence: Evidence[] }>;
 }
 
+/** What entered and left the brief between two versions; items are shown as their text. */
+export interface ListChange {
+  added: string[];
+  dropped: string[];
+}
+
+/** "What changed since v<N>": the difference from the previous version of the same brief and date. */
+export interface ChangeSet {
+  /** The version compared against (2 for v2). */
+  since: number;
+  summary: ListChange;
+  timeline: ListChange;
+  quotes: ListChange;
+  /** Questions opened (added) and answered or dropped since. */
+  questions: ListChange;
+}
+
 export interface Briefing {
   schemaVersion: typeof SCHEMA_VERSION;
   title: string;
@@ -104,4 +121,6 @@ export interface Briefing {
   quotes: Quote[];
   questions: Question[];
   conflicts: Conflict[];
+  /** Present on a version after the first: what changed since the previous version. */
+  changes?: ChangeSet;
 }
