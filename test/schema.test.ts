@@ -77,13 +77,26 @@ describe('schema/briefing.schema.json', () => {
     expect(validate.errors?.[0]?.message).toBe("must have required property 'schemaVersion'");
   });
 
+  it('accepts a later version with its "What changed" set, and rejects a malformed one', async () => {
+    const none = { added: [], dropped: [] };
+    const briefing = { ...sampleBriefing(), changes: { since: 1, summary: { added: ['A new point.'], dropped: [] }, timeline: none, quotes: none, questions: none } };
+    const json = (await written(briefing)) as { changes: { since: unknown; quotes?: unknown } };
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    json.changes.since = 0;
+    delete json.changes.quotes;
+    expect(validate(json)).toBe(false);
+    expect(validate.errors!.map((e) => `${e.instancePath} ${e.message}`)).toEqual(
+      expect.arrayContaining(['/changes must have required property \'quotes\'', '/changes/since must be >= 1']),
+    );
+  });
+
   it('closes every object, requires every non-optional field, and describes every field', () => {
     const objects = objectSchemas(schema);
     expect(objects.length).toBeGreaterThanOrEqual(9);
     for (const [at, node] of objects) {
       expect(node['additionalProperties'], at).toBe(false);
       const properties = node['properties'] as Record<string, SchemaNode>;
-      const optional = at.endsWith('/sourceEntry') ? ['entry'] : [];
+      const optional = at.endsWith('/sourceEntry') ? ['entry'] : at === '#' ? ['changes'] : [];
       expect([...(node['required'] as string[])].sort(), at).toEqual(
         Object.keys(properties).filter((k) => !optional.includes(k)).sort(),
       );

@@ -7,8 +7,10 @@ import { BriefwrightError, ErrorCode } from '../errors.js';
 import {
   SCHEMA_VERSION,
   type Briefing,
+  type ChangeSet,
   type Conflict,
   type Evidence,
+  type ListChange,
   type Question,
   type Quote,
   type SourceEntry,
@@ -75,6 +77,16 @@ const conflict = (c: Conflict): Conflict => ({
   values: c.values.map((v) => ({ value: v.value, sources: [...v.sources], evidence: evidence(v.evidence) })),
 });
 
+const listChange = (l: ListChange): ListChange => ({ added: [...l.added], dropped: [...l.dropped] });
+
+const changeSet = (c: ChangeSet): ChangeSet => ({
+  since: c.since,
+  summary: listChange(c.summary),
+  timeline: listChange(c.timeline),
+  quotes: listChange(c.quotes),
+  questions: listChange(c.questions),
+});
+
 /** A copy of the Briefing with every object's keys in model order (schemaVersion first) and nothing else. */
 export function canonicalBriefing(b: Briefing): Briefing {
   return {
@@ -87,6 +99,7 @@ export function canonicalBriefing(b: Briefing): Briefing {
     quotes: b.quotes.map(quote),
     questions: b.questions.map(question),
     conflicts: b.conflicts.map(conflict),
+    ...(b.changes ? { changes: changeSet(b.changes) } : {}),
   };
 }
 

@@ -4,8 +4,7 @@
  * and renders as "—".
  */
 import type Handlebars from 'handlebars';
-import type { Granularity } from '../model/briefing.js';
-import type { DateSpan } from '../model/briefing.js';
+import type { DateSpan, Granularity, QuestionKind } from '../model/briefing.js';
 import { dayLabel, longDateLabel, spanLabel } from './date-labels.js';
 import { escapeInline } from './markdown-escape.js';
 
@@ -122,7 +121,37 @@ function add(...args: unknown[]): number {
   return params.reduce<number>((sum, p) => sum + Number(p), 0);
 }
 
-/** Register md, date, longDate, cite, plural, url and add on an isolated Handlebars instance. */
+/**
+ * `{{carried sources}}`: how many of the brief's sources carry an item — "2 sources", or "single source"
+ * when only one of several does (a claim nobody else confirms). "" when the brief has one source only.
+ */
+function carried(...args: unknown[]): string {
+  const { params, options } = split(args);
+  const ids = params[0];
+  if (!Array.isArray(ids)) throw missing('carried', options);
+  const root = options.data?.root as { sources?: unknown[] } | undefined;
+  const total = Array.isArray(root?.sources) ? root.sources.length : 0;
+  if (total <= 1 || ids.length === 0) return '';
+  return ids.length === 1 ? 'single source' : `${ids.length} sources`;
+}
+
+/** What a question's kind is called in the brief. */
+export const questionKindLabels: Record<QuestionKind, string> = {
+  pending: 'Pending',
+  conditional: 'If',
+  unknown: 'Unknown',
+  conflict: 'Sources disagree',
+};
+
+/** `{{questionKind kind}}` → "Pending", "Sources disagree"… */
+function questionKind(...args: unknown[]): string {
+  const { params, options } = split(args);
+  const label = questionKindLabels[params[0] as QuestionKind];
+  if (label === undefined) throw missing('questionKind', options, 'something that is not a question kind');
+  return label;
+}
+
+/** Register md, date, longDate, cite, carried, questionKind, plural, url and add on an isolated Handlebars instance. */
 export function registerMarkdownHelpers(hb: typeof Handlebars): void {
-  hb.registerHelper({ md, date, longDate, cite, plural, url, add });
+  hb.registerHelper({ md, date, longDate, cite, carried, questionKind, plural, url, add });
 }

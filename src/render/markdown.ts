@@ -5,13 +5,13 @@
  * user's template needs no logic beyond {{#if}} and {{#each}}.
  */
 import Handlebars from 'handlebars';
-import type { Briefing, Quote, SummaryPoint } from '../model/briefing.js';
+import type { Briefing, ChangeSet, Quote, SummaryPoint } from '../model/briefing.js';
 import { registerMarkdownHelpers } from './markdown-helpers.js';
 import { compileTemplateSet, loadTemplateSet } from './templates.js';
 import type { RenderContext, Writer } from './types.js';
 
 /** What the Markdown templates see: the Briefing, the render context and values derived for layout. */
-export interface MarkdownView extends Briefing {
+export interface MarkdownView extends Omit<Briefing, 'changes'> {
   version: number;
   generator: string;
   /** The first summary point, or null when the summary is empty. */
@@ -20,6 +20,10 @@ export interface MarkdownView extends Briefing {
   points: SummaryPoint[];
   /** The quotes marked key, full quotations before partial ones, otherwise in the Briefing's order. */
   keyQuotes: Quote[];
+  /** What changed since the previous version, or null on a first version. */
+  changes: ChangeSet | null;
+  /** The non-empty lists of `changes`, labelled for reading ("New in the summary"). */
+  changeLists: ChangeList[];
   /** How many different outlets the sources come from (unknown outlets not counted). */
   outletCount: number;
 }
@@ -33,10 +37,32 @@ export function markdownView(briefing: Briefing, context: RenderContext): Markdo
     generator: context.generator,
     bottomLine: briefing.summary[0] ?? null,
     points: briefing.summary.slice(1),
+    changes: briefing.changes ?? null,
+    changeLists: briefing.changes ? changeLists(briefing.changes) : [],
     keyQuotes: [...key.filter((q) => !q.partial), ...key.filter((q) => q.partial)],
     outletCount: new Set(briefing.sources.flatMap((s) => (s.outlet === null ? [] : [s.outlet.trim().toLowerCase()])))
       .size,
   };
+}
+
+export interface ChangeList {
+  label: string;
+  items: string[];
+}
+
+/** The lists of a ChangeSet in reading order, each with its label; empty ones left out. Shared by the writers. */
+export function changeLists(changes: ChangeSet): ChangeList[] {
+  const lists: ChangeList[] = [
+    { label: 'New in the summary', items: changes.summary.added },
+    { label: 'Dropped from the summary', items: changes.summary.dropped },
+    { label: 'New on the timeline', items: changes.timeline.added },
+    { label: 'Dropped from the timeline', items: changes.timeline.dropped },
+    { label: 'New quotes', items: changes.quotes.added },
+    { label: 'Dropped quotes', items: changes.quotes.dropped },
+    { label: 'Questions opened', items: changes.questions.added },
+    { label: 'Questions answered or dropped', items: changes.questions.dropped },
+  ];
+  return lists.filter((l) => l.items.length > 0);
 }
 
 /**

@@ -122,6 +122,61 @@ describe('markdownWriter', () => {
   });
 });
 
+describe('corroboration, question kinds and changes', () => {
+  it('marks how many sources carry each summary point, and points from one source only', async () => {
+    const briefing = sampleBriefing();
+    briefing.summary.push({ text: 'Repairs will be paid from the contingency fund.', sources: ['S1', 'S3'], evidence: [{ source: 'S1', paragraph: 4, sentence: 1 }, { source: 'S3', paragraph: 4, sentence: 1 }] });
+    const bullets = (await markdown(briefing)).split('## Summary')[1]!.split('## ')[0]!.split('\n').filter((l) => l.startsWith('- '));
+    expect(bullets).toHaveLength(3);
+    expect(bullets[0]).toMatch(/\[\[S1\]\(#s1\)\] _\(single source\)_$/);
+    expect(bullets[2]).toMatch(/\[\[S1\]\(#s1\), \[S3\]\(#s3\)\] _\(2 sources\)_$/);
+  });
+
+  it('marks nothing when the brief has one source', async () => {
+    const briefing = sampleBriefing();
+    briefing.sources = briefing.sources.slice(0, 1);
+    const text = await markdown(briefing);
+    expect(text).not.toMatch(/single source|\d sources\)/);
+  });
+
+  it('says what kind each open question is', async () => {
+    const text = await markdown(sampleBriefing());
+    const numbered = text.split('## Open questions')[1]!.split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(numbered[0]).toMatch(/^1\. _Pending:_ Will the council approve/);
+    expect(numbered[1]).toMatch(/^2\. _Sources disagree:_ How many vehicles/);
+  });
+
+  it('shows "What changed since v<N>" after the header with only the lists that have items', async () => {
+    const briefing: Briefing = {
+      ...sampleBriefing(),
+      changes: {
+        since: 2,
+        summary: { added: ['Repairs will take *three* weeks.'], dropped: [] },
+        timeline: { added: [], dropped: ['Fri 10 Mar 2023 — Inspection ends.'] },
+        quotes: { added: [], dropped: [] },
+        questions: { added: [], dropped: ['Will the bridge reopen?'] },
+      },
+    };
+    const text = await markdown(briefing, { ...context, version: 3 });
+    const section = text.split('## What changed since v2\n')[1]!.split('\n## ')[0]!;
+    expect(headings(text).filter((h) => h.startsWith('## '))[0]).toBe('## What changed since v2');
+    expect(section).toContain('**New in the summary**\n\n- Repairs will take \\*three\\* weeks.');
+    expect(section).toContain('**Dropped from the timeline**\n\n- Fri 10 Mar 2023 — Inspection ends.');
+    expect(section).toContain('**Questions answered or dropped**\n\n- Will the bridge reopen?');
+    expect(section).not.toMatch(/New quotes|Dropped quotes|New on the timeline/);
+  });
+
+  it('says so when a new version changed nothing in the sections', async () => {
+    const none = { added: [], dropped: [] };
+    const briefing: Briefing = { ...sampleBriefing(), changes: { since: 1, summary: none, timeline: none, quotes: none, questions: none } };
+    expect(await markdown(briefing)).toContain('## What changed since v1\n\nNothing in the summary, timeline, quotes or questions changed.');
+  });
+
+  it('has no changes section on a first version', async () => {
+    expect(await markdown(sampleBriefing())).not.toContain('What changed');
+  });
+});
+
 describe('templates folder (--templates)', () => {
   it('replaces one partial and falls back to the bundled templates for the rest', async () => {
     const text = await markdown(sampleBriefing(), { ...context, templatesDir: OVERRIDE });
@@ -137,8 +192,8 @@ describe('templates folder (--templates)', () => {
     const dir = templatesFolder({ 'briefing.md.hbs': '# {{md title}}\r\n\r\n{{date date}}\r\n{{> questions}}' });
     expect(await markdown(sampleBriefing(), { ...context, templatesDir: dir })).toBe(
       '# Harbour bridge closed after cracks found in main span\n\nThu 9 Mar 2023\n\n## Open questions\n\n' +
-        '1. Will the council approve the emergency repair funding on Tuesday? [[S3](#s3)]\n' +
-        '2. How many vehicles a day used the bridge: 40,000 (S1) or 45,000 (S2)? [[S1](#s1), [S2](#s2)]\n',
+        '1. _Pending:_ Will the council approve the emergency repair funding on Tuesday? [[S3](#s3)]\n' +
+        '2. _Sources disagree:_ How many vehicles a day used the bridge: 40,000 (S1) or 45,000 (S2)? [[S1](#s1), [S2](#s2)]\n',
     );
   });
 

@@ -3,7 +3,7 @@
  * (its source's publication date) and, for "a few days later", to the event told before it.
  */
 import type { ParsingResult } from 'chrono-node';
-import type { Granularity } from '../../model/briefing.js';
+import type { DateSpan } from '../../model/briefing.js';
 import type { DateTime } from 'luxon';
 import { isoDay, toIso, type Placed, type Span, type Tense } from './calendar.js';
 import { tenseAt, tokenize, type Token } from './grammar.js';
@@ -13,16 +13,11 @@ import { resolveResult } from './resolve.js';
 import { COUNT_HEDGE_BEFORE, HEDGE_BEFORE, PREPOSITION_BEFORE, STARTS_WITH_COUNT, tagValue } from './words.js';
 
 /** A date expression found in a sentence, as written and as calendar days. */
-export interface DateMention {
+export interface DateMention extends DateSpan {
   /** The expression as written, with its preposition and hedge ("on Friday", "just over a week after"). */
   text: string;
   /** Offset of `text` in the sentence. */
   index: number;
-  /** ISO calendar dates (YYYY-MM-DD). */
-  start: string;
-  end: string;
-  granularity: Granularity;
-  approximate: boolean;
 }
 
 export interface DateContext {
