@@ -5,8 +5,7 @@
  * overrides file, the line and the key.
  */
 import { basename, dirname, resolve } from 'node:path';
-import { isMap, LineCounter, parseDocument } from 'yaml';
-import { BriefwrightError, ErrorCode } from '../errors.js';
+import { configError, parseConfigText } from '../config/yaml-file.js';
 import type { Source, SourceMeta } from '../model/source.js';
 import { warning, type Warning } from '../model/warning.js';
 import { isIsoDate } from './dates.js';
@@ -37,22 +36,11 @@ export function isOverrideFileName(path: string): boolean {
  * Throws BriefwrightError(CONFIG) for malformed content.
  */
 export function parseOverrides(text: string, path: string, absolutePath: string): OverrideFile {
-  const isJson = /\.json$/i.test(path);
-  if (isJson) checkJsonSyntax(text, path);
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, uniqueKeys: true });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = yamlError.linePos?.[0].line;
-    configError(path, line, `not valid ${isJson ? 'JSON' : 'YAML'}: ${yamlError.message.split('\n')[0]}`);
+  const { data: parsed, lineOf } = parseConfigText(text, path);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    configError(path, 1, 'must map file names to metadata, e.g. { "a.txt": { "outlet": "…" } }');
   }
-  const lineOf = (keys: string[]): number | undefined => {
-    const node = doc.getIn(keys, true) as { range?: [number, number, number] } | undefined;
-    return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-  };
-
-  if (!isMap(doc.contents)) configError(path, 1, 'must map file names to metadata, e.g. { "a.txt": { "outlet": "…" } }');
-  const data = doc.toJS() as Record<string, unknown>;
+  const data = parsed as Record<string, unknown>;
   const entries = new Map<string, SourceMeta>();
   for (const [key, fields] of Object.entries(data)) {
     if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) {
@@ -111,23 +99,6 @@ export function applyOverrides(files: readonly OverrideFile[], sources: readonly
     }
   }
   return warnings;
-}
-
-/** JSON.parse first, so a .json file is held to JSON (YAML would accept more); the error names the line. */
-function checkJsonSyntax(text: string, path: string): void {
-  const body = text.replace(/^\uFEFF/, '');
-  try {
-    JSON.parse(body);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message)?.[1];
-    const line = position === undefined ? undefined : body.slice(0, Number(position)).split('\n').length;
-    configError(path, line, `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
-  }
-}
-
-function configError(path: string, line: number | undefined, message: string): never {
-  throw new BriefwrightError(ErrorCode.CONFIG, `${path}${line === undefined ? '' : `:${line}`}: ${message}`);
 }
 
 function compare(a: string, b: string): number {

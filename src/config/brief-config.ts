@@ -1,0 +1,207 @@
+/**
+ * brief.yaml: one or many configured daily briefs (title, source globs, timezone, recipients, theme…).
+ * Parsed strictly — a typo in a file run from cron would otherwise go unnoticed for weeks — into plain
+ * typed settings; the CLI merges them over the defaults and under its flags.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { DateTime, IANAZone } from 'luxon';
+import { configError, parseConfigText, type LocatedData } from './yaml-file.js';
+
+/** The settings of one brief, as the file gives them (paths already resolved against the file's folder). */
+export interface BriefSettings {
+  /** Shown in progress and errors: the slug, else the title, else "brief N". */
+  name: string;
+  title?: string;
+  slug?: string;
+  /** Files, folders or glob patterns, resolved against the config file's folder. */
+  sources: string[];
+  /** IANA zone whose calendar day is the briefing date ("Europe/London"). */
+  timezone?: string;
+  out?: string;
+  formats?: string[];
+  pageSize?: string;
+  summaryWords?: number;
+  theme?: string;
+  banner?: string;
+  templates?: string;
+  email?: EmailSettings;
+}
+
+export interface EmailSettings {
+  to: string[];
+  cc: string[];
+  from?: string;
+  subject?: string;
+  smtp?: string;
+}
+
+export interface BriefConfig {
+  path: string;
+  briefs: BriefSettings[];
+}
+
+/** Keys a brief may have; the same keys at the top level are defaults for every brief. */
+const BRIEF_KEYS = ['title', 'slug', 'sources', 'timezone', 'out', 'formats', 'pageSize', 'summaryWords', 'theme', 'banner', 'templates', 'email'] as const;
+const EMAIL_KEYS = ['to', 'cc', 'from', 'subject', 'smtp'] as const;
+/** Keys that only make sense for one brief, so they are not allowed as defaults when there is a list. */
+const PER_BRIEF_KEYS = new Set(['title', 'slug', 'sources']);
+const PATH_KEYS = new Set(['out', 'theme', 'templates']);
+const FORMATS = ['pdf', 'md', 'json'];
+
+/** Read and validate a brief config file; CONFIG errors name the file, line and key. */
+export function loadBriefConfig(path: string): BriefConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    configError(path, undefined, `cannot read the config file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return parseBriefConfig(text, path);
+}
+
+/** Validate a brief config's text (`path` names the file in errors and anchors relative paths). */
+export function parseBriefConfig(text: string, path: string): BriefConfig {
+  const located = parseConfigText(text, path);
+  const top = asRecord(located.data, path, located, [], 'must be a mapping of settings, with "sources" or a "briefs" list');
+  const base = dirname(resolve(path));
+  const list = top['briefs'];
+  if (list === undefined) {
+    checkKeys(top, BRIEF_KEYS, path, located, []);
+    return { path, briefs: [briefOf(top, {}, 0, [], path, base, located)] };
+  }
+  if (!Array.isArray(list) || list.length === 0) configError(path, located.lineOf(['briefs']), '"briefs" must be a non-empty list of briefs');
+  const defaults: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(top)) {
+    if (key === 'briefs') continue;
+    if (PER_BRIEF_KEYS.has(key)) configError(path, located.lineOf([key]), `"${key}" belongs to each brief in "briefs", not to the top level`);
+    if (!(BRIEF_KEYS as readonly string[]).includes(key)) unknownKey(key, path, located, [], ['briefs', ...BRIEF_KEYS]);
+    defaults[key] = value;
+  }
+  const briefs = list.map((item, i) => {
+    const record = asRecord(item, path, located, ['briefs', i], `briefs[${i}] must be a mapping of settings`);
+    checkKeys(record, BRIEF_KEYS, path, located, ['briefs', i]);
+    return briefOf(record, defaults, i, ['briefs', i], path, base, located);
+  });
+  const seen = new Map<string, number>();
+  briefs.forEach((b, i) => {
+    const before = seen.get(b.name);
+    if (before !== undefined) {
+      configError(path, located.lineOf(['briefs', i]), `briefs[${i}] and briefs[${before}] are both "${b.name}": give each brief its own slug`);
+    }
+    seen.set(b.name, i);
+  });
+  return { path, briefs };
+}
+
+type KeyPath = Array<string | number>;
+
+function briefOf(own: Record<string, unknown>, defaults: Record<string, unknown>, index: number, at: KeyPath, path: string, base: string, located: LocatedData): BriefSettings {
+  const value = (key: string): { value: unknown; at: KeyPath } | undefined =>
+    own[key] !== undefined ? { value: own[key], at: [...at, key] } : defaults[key] !== undefined ? { value: defaults[key], at: [key] } : undefined;
+  const fail = (keys: KeyPath, message: string): never => configError(path, located.lineOf(keys), message);
+  const text = (key: string): string | undefined => {
+    const found = value(key);
+    if (!found) return undefined;
+    if (typeof found.value !== 'string' || found.value.trim() === '') fail(found.at, `"${key}" must be a non-empty string`);
+    const trimmed = (found.value as string).trim();
+    return PATH_KEYS.has(key) ? resolveFrom(base, trimmed) : trimmed;
+  };
+  const strings = (key: string, found = value(key)): string[] | undefined => {
+    if (!found) return undefined;
+    const items = typeof found.value === 'string' ? [found.value] : found.value;
+    if (!Array.isArray(items) || items.some((s) => typeof s !== 'string' || s.trim() === '')) {
+      fail(found.at, `"${key}" must be a string or a list of non-empty strings`);
+    }
+    return (items as string[]).map((s) => s.trim());
+  };
+
+  const sourcesFound = value('sources');
+  if (!sourcesFound) fail(at, `${at.length ? `briefs[${index}]` : 'the config'} has no "sources" (files, folders or glob patterns)`);
+  const brief: BriefSettings = {
+    name: '',
+    sources: strings('sources', sourcesFound)!.map((s) => resolveFrom(base, s)),
+  };
+  const title = text('title');
+  if (title !== undefined) brief.title = title;
+  const slug = text('slug');
+  if (slug !== undefined) {
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) fail(value('slug')!.at, '"slug" may hold only lower-case letters, digits and hyphens');
+    brief.slug = slug;
+  }
+  const timezone = text('timezone');
+  if (timezone !== undefined) {
+    if (!IANAZone.isValidZone(timezone)) fail(value('timezone')!.at, `"timezone" must be an IANA time zone such as "Europe/London", not "${timezone}"`);
+    brief.timezone = timezone;
+  }
+  for (const key of ['out', 'theme', 'banner', 'templates'] as const) {
+    const v = text(key);
+    if (v !== undefined) brief[key] = v;
+  }
+  const pageSize = text('pageSize');
+  if (pageSize !== undefined) {
+    if (!/^(?:a4|letter)$/i.test(pageSize)) fail(value('pageSize')!.at, `"pageSize" must be A4 or Letter, not "${pageSize}"`);
+    brief.pageSize = pageSize;
+  }
+  const formats = strings('formats');
+  if (formats !== undefined) {
+    const unknown = formats.find((f) => !FORMATS.includes(f.toLowerCase()));
+    if (unknown !== undefined || formats.length === 0) fail(value('formats')!.at, `"formats" lists pdf, md or json, not "${unknown ?? ''}"`);
+    brief.formats = formats.map((f) => f.toLowerCase());
+  }
+  const words = value('summaryWords');
+  if (words) {
+    if (!Number.isInteger(words.value) || (words.value as number) < 20) fail(words.at, '"summaryWords" must be a whole number of at least 20');
+    brief.summaryWords = words.value as number;
+  }
+  const email = value('email');
+  if (email) brief.email = emailOf(email.value, email.at, path, located);
+  brief.name = brief.slug ?? brief.title ?? `brief ${index + 1}`;
+  return brief;
+}
+
+function emailOf(raw: unknown, at: KeyPath, path: string, located: LocatedData): EmailSettings {
+  const record = asRecord(raw, path, located, at, '"email" must be a mapping with "to" (and "cc", "from", "subject", "smtp")');
+  checkKeys(record, EMAIL_KEYS, path, located, at);
+  const list = (key: 'to' | 'cc'): string[] => {
+    const v = record[key];
+    if (v === undefined) return [];
+    const items = typeof v === 'string' ? [v] : v;
+    if (!Array.isArray(items) || items.some((s) => typeof s !== 'string' || s.trim() === '')) {
+      configError(path, located.lineOf([...at, key]), `"email.${key}" must be an address or a list of addresses`);
+    }
+    return (items as string[]).map((s) => s.trim());
+  };
+  const email: EmailSettings = { to: list('to'), cc: list('cc') };
+  if (email.to.length === 0) configError(path, located.lineOf(at), '"email" needs at least one address in "to"');
+  for (const key of ['from', 'subject', 'smtp'] as const) {
+    const v = record[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || v.trim() === '') configError(path, located.lineOf([...at, key]), `"email.${key}" must be a non-empty string`);
+    email[key] = v.trim();
+  }
+  return email;
+}
+
+/** Today's calendar date in a zone (the system's when none is given), as YYYY-MM-DD. */
+export function todayIn(timezone: string | undefined, now: DateTime = DateTime.now()): string {
+  return (timezone ? now.setZone(timezone) : now).toISODate()!;
+}
+
+function resolveFrom(base: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(base, path);
+}
+
+function asRecord(value: unknown, path: string, located: LocatedData, at: KeyPath, message: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) configError(path, located.lineOf(at) ?? 1, message);
+  return value as Record<string, unknown>;
+}
+
+function checkKeys(record: Record<string, unknown>, allowed: readonly string[], path: string, located: LocatedData, at: KeyPath): void {
+  for (const key of Object.keys(record)) if (!allowed.includes(key)) unknownKey(key, path, located, at, allowed);
+}
+
+function unknownKey(key: string, path: string, located: LocatedData, at: KeyPath, allowed: readonly string[]): never {
+  const where = at.length ? `${at.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('').replace(/^\./, '')}: ` : '';
+  return configError(path, located.lineOf([...at, key]), `${where}unknown key "${key}" (allowed: ${allowed.join(', ')})`);
+}
