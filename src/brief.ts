@@ -2,17 +2,21 @@
  * The main job as a library call: read the inputs, build the Briefing, render every requested format and
  * archive them as the next version. The CLI's `build` command is a thin layer over this.
  */
+import { join } from 'node:path';
+import { readArchivedVersion } from './archive/compare.js';
+import { diffBriefings } from './archive/diff.js';
 import { writeVersion, type VersionResult } from './archive/store.js';
 import { fingerprintOf, MANIFEST_VERSION, type Manifest } from './archive/manifest.js';
 import { slugify } from './archive/slug.js';
 import { BriefwrightError, ErrorCode } from './errors.js';
 import { ingest } from './ingest/index.js';
 import type { Briefing } from './model/briefing.js';
-import type { Warning } from './model/warning.js';
+import { warning, type Warning } from './model/warning.js';
 import type { AnalyzeOptions, OutputOptions } from './options.js';
 import { toolName, toolVersion } from './paths.js';
 import { buildBriefing } from './pipeline.js';
 import { writers } from './render/index.js';
+import { loadTheme } from './render/theme.js';
 import type { RenderContext } from './render/types.js';
 
 export interface BriefRequest {
@@ -34,6 +38,8 @@ export interface BriefResult {
 
 export async function buildBrief(request: BriefRequest): Promise<BriefResult> {
   const progress = request.onProgress ?? (() => {});
+  // Read and check the PDF theme before any work, so a bad theme file fails fast and writes nothing.
+  const theme = loadTheme(request.output.themePath);
   progress(`reading ${request.inputs.join(', ')}`);
   const read = await ingest(request.inputs, { referenceDate: request.analyze.date });
   const rejected = read.warnings.filter((w) => w.kind === 'input-rejected');
@@ -47,26 +53,35 @@ export async function buildBrief(request: BriefRequest): Promise<BriefResult> {
   const warnings = [...read.warnings, ...built.warnings];
 
   const slug = request.output.slug ?? slugify(briefing.title);
-  const options = { analyze: request.analyze, output: { ...request.output, outDir: undefined } };
+  // The theme's digest covers its colours, banner, font and logo bytes: editing the theme file is a change.
+  const options = {
+    analyze: request.analyze,
+    output: { ...request.output, outDir: undefined },
+    ...(request.output.themePath !== undefined ? { themeDigest: theme.digest } : {}),
+  };
   const inputs = read.sources.map((s) => ({ path: s.path, entry: s.entry, sha256: s.sha256, meta: s.meta }));
   const fingerprint = fingerprintOf({ tool: `${toolName} ${toolVersion}`, options, inputs });
   const generator = `${toolName} ${toolVersion}`;
 
   const renderWarnings: Warning[] = [];
+  let versioned: Briefing = briefing;
   const version = await writeVersion({
     outDir: request.output.outDir,
     slug,
     date: briefing.date,
     fingerprint,
     async render(versionNumber) {
-      const context: RenderContext = { version: versionNumber, generator, pageSize: request.output.pageSize };
-      if (request.output.templatesDir !== undefined) context.templatesDir = request.output.templatesDir;
+      // render may run again under another number after a race: start this attempt's warnings afresh.
       renderWarnings.length = 0;
+      versioned = await withChanges(briefing, join(request.output.outDir, slug, briefing.date), versionNumber, renderWarnings);
+      const context: RenderContext = { version: versionNumber, generator, pageSize: request.output.pageSize, theme };
+      if (request.output.templatesDir !== undefined) context.templatesDir = request.output.templatesDir;
+      if (request.output.banner !== undefined) context.banner = request.output.banner;
       const files = [];
       for (const format of request.output.formats) {
         progress(`rendering ${format}`);
         const writer = writers[format];
-        const written = await writer.write(briefing, context);
+        const written = await writer.write(versioned, context);
         renderWarnings.push(...written.warnings);
         files.push({ name: `briefing.${writer.extension}`, bytes: written.bytes });
       }
@@ -89,5 +104,21 @@ export async function buildBrief(request: BriefRequest): Promise<BriefResult> {
       };
     },
   });
-  return { briefing, version, warnings: version.created ? version.manifest.warnings : warnings };
+  return { briefing: versioned, version, warnings: version.created ? version.manifest.warnings : [...warnings, ...version.warnings] };
+}
+
+/**
+ * The briefing with "What changed since v<N-1>" when it becomes version N > 1 of its brief and date; when
+ * the previous version cannot be read, the briefing as it is and a warning saying why.
+ */
+async function withChanges(briefing: Briefing, dateDir: string, version: number, warnings: Warning[]): Promise<Briefing> {
+  if (version <= 1) return briefing;
+  try {
+    const previous = await readArchivedVersion(join(dateDir, `v${version - 1}`));
+    return { ...briefing, changes: diffBriefings(previous.briefing, briefing, version - 1) };
+  } catch (error) {
+    if (!(error instanceof BriefwrightError)) throw error;
+    warnings.push(warning('render-note', 'archive', `no "What changed since v${version - 1}" section: ${error.message}`));
+    return briefing;
+  }
 }

@@ -26,6 +26,10 @@ export interface OutputOptions {
   templatesDir?: string;
   /** Folder name of the brief inside the archive; defaults to a slug of the title. */
   slug?: string;
+  /** Theme file (YAML or JSON) for the PDF: fonts, colours, logo, banner; the built-in theme when absent. */
+  themePath?: string;
+  /** Distribution banner printed on every PDF page; overrides the theme's banner. */
+  banner?: string;
 }
 
 export const defaultAnalyzeOptions: Omit<AnalyzeOptions, 'date'> = {

@@ -1,12 +1,15 @@
 /**
  * The versioned archive: out/<slug>/<date>/v<N>/. A version is written in a hidden temporary folder and
  * renamed into place whole, so a failed or killed run never leaves a half version that looks complete,
- * and existing versions are never modified.
+ * and existing versions are never modified. Choosing the number and committing happen under the brief
+ * folder's lock (lock.ts), so concurrent runs queue instead of racing.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BriefwrightError, ErrorCode } from '../errors.js';
+import type { Warning } from '../model/warning.js';
+import { defaultLockOptions, isProcessAlive, withLock, type LockOptions } from './lock.js';
 import { MANIFEST_FILE, sha256, type FileRecord, type Manifest } from './manifest.js';
 
 export interface OutputFile {
@@ -23,6 +26,8 @@ export interface VersionRequest {
   render(version: number): Promise<OutputFile[]>;
   /** The manifest of version N, given the records of its outputs. */
   manifest(version: number, outputs: FileRecord[]): Manifest;
+  /** How long to wait for another run's lock, and when a lock counts as abandoned. */
+  lock?: LockOptions;
 }
 
 export interface VersionResult {
@@ -31,6 +36,8 @@ export interface VersionResult {
   /** False when the latest version already has the same fingerprint and nothing was written. */
   created: boolean;
   manifest: Manifest;
+  /** What the archive itself reported (a recovered lock); also added to the manifest of a new version. */
+  warnings: Warning[];
 }
 
 /** How many times to move on to the next number when a concurrent run takes the one we chose. */
@@ -38,28 +45,61 @@ const MAX_RACE_RETRIES = 5;
 
 /** Write the next version, or return the latest one when it was built from the same inputs and options. */
 export async function writeVersion(request: VersionRequest): Promise<VersionResult> {
-  const dateDir = join(request.outDir, request.slug, request.date);
+  const briefDir = join(request.outDir, request.slug);
+  const dateDir = join(briefDir, request.date);
   try {
     await mkdir(dateDir, { recursive: true });
   } catch (e) {
     throw new BriefwrightError(ErrorCode.ARCHIVE, `cannot create ${dateDir}: ${(e as Error).message}`, { cause: e });
   }
-  const latest = await latestVersion(dateDir);
-  if (latest && latest.manifest.fingerprint === request.fingerprint) {
-    return { dir: latest.dir, version: latest.version, created: false, manifest: latest.manifest };
-  }
-  let version = (latest?.version ?? 0) + 1;
-  for (let attempt = 0; attempt <= MAX_RACE_RETRIES; attempt++, version++) {
-    const files = await request.render(version);
-    const outputs = files.map((f): FileRecord => ({ path: f.name, sha256: sha256(f.bytes), bytes: f.bytes.byteLength }));
-    const manifest = request.manifest(version, outputs);
-    const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
-    const dir = join(dateDir, `v${version}`);
-    if (await commitFolder(dateDir, dir, [...files, { name: MANIFEST_FILE, bytes: manifestBytes }])) {
-      return { dir, version, created: true, manifest };
+  const lockOptions = { ...defaultLockOptions, ...request.lock };
+  return withLock(briefDir, lockOptions, async (lock) => {
+    const warnings = lock.warnings;
+    await removeLeftoverTemps(briefDir, lockOptions.staleMs);
+    const latest = await latestVersion(dateDir);
+    if (latest && latest.manifest.fingerprint === request.fingerprint) {
+      return { dir: latest.dir, version: latest.version, created: false, manifest: latest.manifest, warnings };
+    }
+    let version = (latest?.version ?? 0) + 1;
+    // The lock keeps briefwright runs apart; the retry covers anything else writing into the folder.
+    for (let attempt = 0; attempt <= MAX_RACE_RETRIES; attempt++, version++) {
+      const files = await request.render(version);
+      const outputs = files.map((f): FileRecord => ({ path: f.name, sha256: sha256(f.bytes), bytes: f.bytes.byteLength }));
+      const built = request.manifest(version, outputs);
+      const manifest = warnings.length === 0 ? built : { ...built, warnings: [...built.warnings, ...warnings] };
+      const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
+      const dir = join(dateDir, `v${version}`);
+      if (await commitFolder(dateDir, dir, [...files, { name: MANIFEST_FILE, bytes: manifestBytes }])) {
+        return { dir, version, created: true, manifest, warnings };
+      }
+    }
+    throw new BriefwrightError(ErrorCode.ARCHIVE, `could not claim a version number in ${dateDir}: too many concurrent runs`);
+  });
+}
+
+const TEMP_FOLDER = /^\.tmp-(\d+)-[0-9a-f]+$/;
+
+/**
+ * Remove temporary folders left by runs that died while writing (never visible as versions). Called under
+ * the lock, so no live run of this process is writing one; a folder of a live pid is kept unless it is old
+ * (the pid may belong to another machine or have been reused).
+ */
+async function removeLeftoverTemps(briefDir: string, staleMs: number): Promise<void> {
+  const dates = await readdir(briefDir, { withFileTypes: true }).catch(() => []);
+  for (const date of dates) {
+    if (!date.isDirectory() || date.name.startsWith('.')) continue;
+    const dateDir = join(briefDir, date.name);
+    const names = await readdir(dateDir).catch(() => [] as string[]);
+    for (const name of names) {
+      const pid = TEMP_FOLDER.exec(name)?.[1];
+      if (pid === undefined) continue;
+      const path = join(dateDir, name);
+      const info = await stat(path).catch(() => undefined);
+      if (!info) continue;
+      const abandoned = Number(pid) === process.pid || !isProcessAlive(Number(pid)) || Date.now() - info.mtimeMs > staleMs;
+      if (abandoned) await rm(path, { recursive: true, force: true });
     }
   }
-  throw new BriefwrightError(ErrorCode.ARCHIVE, `could not claim a version number in ${dateDir}: too many concurrent runs`);
 }
 
 /** The highest complete version (one with a readable manifest) in a date folder. */

@@ -4,9 +4,10 @@
  */
 import { DateTime } from 'luxon';
 import { BriefwrightError, ErrorCode } from '../errors.js';
-import { isFolder } from '../fs-checks.js';
+import { isFile, isFolder } from '../fs-checks.js';
 import { defaultAnalyzeOptions, defaultOutputOptions, type AnalyzeOptions, type OutputOptions } from '../options.js';
 import type { OutputFormat, PageSize } from '../render/types.js';
+import { bannerProblem } from '../render/theme.js';
 
 /** The build command's flags as yargs parsed them. */
 export interface BuildFlags {
@@ -19,6 +20,8 @@ export interface BuildFlags {
   summaryWords?: number;
   templates?: string;
   pageSize?: string;
+  theme?: string;
+  banner?: string;
 }
 
 const FORMATS: readonly OutputFormat[] = ['pdf', 'md', 'json'];
@@ -56,6 +59,15 @@ export function resolveBuildOptions(flags: BuildFlags, today = DateTime.local())
       throw new BriefwrightError(ErrorCode.CONFIG, `--templates: ${flags.templates} is not a folder`);
     }
     output.templatesDir = flags.templates;
+  }
+  if (flags.theme !== undefined) {
+    if (!isFile(flags.theme)) throw new BriefwrightError(ErrorCode.CONFIG, `--theme: ${flags.theme} is not a file`);
+    output.themePath = flags.theme;
+  }
+  if (flags.banner !== undefined) {
+    const problem = bannerProblem(flags.banner);
+    if (problem) usage(`--banner ${problem}`);
+    output.banner = flags.banner.trim();
   }
   return { analyze, output };
 }

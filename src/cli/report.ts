@@ -18,6 +18,7 @@ const ALWAYS_SHOWN: ReadonlySet<WarningKind> = new Set([
   'metadata-missing',
   'date-reference-assumed',
   'glyph-missing',
+  'archive-lock-recovered',
 ]);
 
 export interface ReporterOptions {

@@ -6,6 +6,11 @@ import yargs from 'yargs';
 import { BriefwrightError, ErrorCode, exitCodes } from '../errors.js';
 import { toolVersion } from '../paths.js';
 import { buildCommand } from './commands/build.js';
+import { diffCommand } from './commands/diff.js';
+import { emailCommand } from './commands/email.js';
+import { listCommand } from './commands/list.js';
+import { runCommand } from './commands/run.js';
+import { verifyCommand } from './commands/verify.js';
 import { createReporter, type Reporter } from './report.js';
 
 /** Run the CLI with these arguments; resolves to the process exit status. */
@@ -30,6 +35,11 @@ export async function run(argv: string[]): Promise<number> {
       throw error ?? new BriefwrightError(ErrorCode.USAGE, message);
     });
   buildCommand(cli, () => reporter);
+  emailCommand(cli, () => reporter);
+  runCommand(cli, () => reporter);
+  verifyCommand(cli, () => reporter);
+  listCommand(cli, () => reporter);
+  diffCommand(cli, () => reporter);
 
   try {
     await cli.parseAsync();

@@ -10,7 +10,7 @@ import { configError, parseConfigText, type LocatedData } from './yaml-file.js';
 
 /** The settings of one brief, as the file gives them (paths already resolved against the file's folder). */
 export interface BriefSettings {
-  /** Shown in progress and errors: the slug, else the title, else "brief N". */
+  /** Shown in progress and errors, and chosen with --only: the slug, else the title. */
   name: string;
   title?: string;
   slug?: string;
@@ -156,7 +156,12 @@ function briefOf(own: Record<string, unknown>, defaults: Record<string, unknown>
   }
   const email = value('email');
   if (email) brief.email = emailOf(email.value, email.at, path, located);
-  brief.name = brief.slug ?? brief.title ?? `brief ${index + 1}`;
+  // A daily brief needs a stable archive folder (for "What changed" and the send log), not one named
+  // after whatever headline the day's sources bring.
+  if (brief.slug === undefined && brief.title === undefined) {
+    fail(at, `${at.length ? `briefs[${index}]` : 'the config'} needs a "title" or a "slug", so every run files into the same archive folder`);
+  }
+  brief.name = brief.slug ?? brief.title!;
   return brief;
 }
 

@@ -8,7 +8,7 @@ export type SourceFormat = 'text' | 'html' | 'markdown' | 'json';
 
 /** What an article says about itself. Every field is optional; `sources.json` may override any. */
 export interface SourceMeta {
-  /** Headline, without the outlet suffix (" | City Tribune"). */
+  /** Headline, without the outlet suffix (" | Coast Gazette"). */
   title?: string;
   /** Publication name ("Coast Gazette"). */
   outlet?: string;

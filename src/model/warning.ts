@@ -16,6 +16,8 @@ export const warningKinds = {
   'quote-unattributed': 'a quotation has no speaker that could be identified',
   'glyph-missing': 'a character no bundled or configured font can draw',
   'render-note': 'a writer had to adapt the content to its format',
+  'delivery-note': 'an email was sent with less than asked for (repeated or already-served recipients, no body, no send log)',
+  'archive-lock-recovered': 'a lock left by a run that is no longer running was taken over',
 } as const;
 
 export type WarningKind = keyof typeof warningKinds;

@@ -7,6 +7,7 @@ import type Handlebars from 'handlebars';
 import type { DateSpan, Granularity, QuestionKind } from '../model/briefing.js';
 import { dayLabel, longDateLabel, spanLabel } from './date-labels.js';
 import { escapeInline } from './markdown-escape.js';
+import { carriedLabel, questionKindLabels, questionKindTitle } from './labels.js';
 
 /** What Handlebars shows for a value the Briefing marks unknown (null). */
 export const UNKNOWN = '—';
@@ -121,34 +122,21 @@ function add(...args: unknown[]): number {
   return params.reduce<number>((sum, p) => sum + Number(p), 0);
 }
 
-/**
- * `{{carried sources}}`: how many of the brief's sources carry an item — "2 sources", or "single source"
- * when only one of several does (a claim nobody else confirms). "" when the brief has one source only.
- */
+/** `{{carried sources}}`: "2 sources", "single source" (one of several), or "" (see carriedLabel). */
 function carried(...args: unknown[]): string {
   const { params, options } = split(args);
   const ids = params[0];
   if (!Array.isArray(ids)) throw missing('carried', options);
   const root = options.data?.root as { sources?: unknown[] } | undefined;
-  const total = Array.isArray(root?.sources) ? root.sources.length : 0;
-  if (total <= 1 || ids.length === 0) return '';
-  return ids.length === 1 ? 'single source' : `${ids.length} sources`;
+  return carriedLabel(ids.map(String), Array.isArray(root?.sources) ? root.sources.length : 0) ?? '';
 }
-
-/** What a question's kind is called in the brief. */
-export const questionKindLabels: Record<QuestionKind, string> = {
-  pending: 'Pending',
-  conditional: 'If',
-  unknown: 'Unknown',
-  conflict: 'Sources disagree',
-};
 
 /** `{{questionKind kind}}` → "Pending", "Sources disagree"… */
 function questionKind(...args: unknown[]): string {
   const { params, options } = split(args);
-  const label = questionKindLabels[params[0] as QuestionKind];
-  if (label === undefined) throw missing('questionKind', options, 'something that is not a question kind');
-  return label;
+  const kind = params[0] as QuestionKind;
+  if (!(kind in questionKindLabels)) throw missing('questionKind', options, 'something that is not a question kind');
+  return questionKindTitle(kind);
 }
 
 /** Register md, date, longDate, cite, carried, questionKind, plural, url and add on an isolated Handlebars instance. */

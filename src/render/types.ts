@@ -1,5 +1,6 @@
 import type { Briefing } from '../model/briefing.js';
 import type { Warning } from '../model/warning.js';
+import type { Theme } from './theme.js';
 
 export type OutputFormat = 'json' | 'md' | 'pdf';
 
@@ -14,6 +15,10 @@ export interface RenderContext {
   /** Folder whose templates override the bundled ones (same file names); absent to use the bundled ones. */
   templatesDir?: string;
   pageSize: PageSize;
+  /** The PDF's fonts, colours, logo and banner, already loaded (loadTheme); the built-in theme when absent. */
+  theme?: Theme;
+  /** Distribution banner on every PDF page ("INTERNAL — DO NOT FORWARD"); overrides the theme's. */
+  banner?: string;
 }
 
 export interface WriterResult {

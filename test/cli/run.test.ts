@@ -1,113 +1,133 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+/**
+ * `brief run --config brief.yaml`, the daily job as cron runs it: every configured brief built (each in
+ * its own archive folder), emailed through a real SMTP server on 127.0.0.1, and nothing sent twice.
+ */
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { simpleParser } from 'mailparser';
+import { afterEach, describe, expect, it } from 'vitest';
 import { exitCodes } from '../../src/errors.js';
-import { filesUnder, runCli, tempDir } from '../helpers/cli.js';
+import { runCliAsync, tempDir } from '../helpers/cli.js';
+import { startServer, type TestServer } from '../deliver/helpers.js';
 
-const SEEDS = 'seeds';
+const fixtures = join(import.meta.dirname, '..', 'fixtures', 'versions');
+const servers: TestServer[] = [];
 
-describe('brief build', () => {
-  it('writes PDF, Markdown, JSON and a manifest into out/<slug>/<date>/v1 and prints that folder', () => {
-    const out = tempDir();
-    const r = runCli(['build', SEEDS, '--date', '2022-02-21', '--out', out]);
-    expect(r.stderr).not.toContain('internal error');
-    expect(r.status).toBe(0);
-    const dir = r.stdout.trim();
-    expect(dir).toMatch(/\/2022-02-21\/v1$/);
-    expect(filesUnder(dir)).toEqual(['briefing.json', 'briefing.md', 'briefing.pdf', 'manifest.json']);
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-    expect(manifest.inputs.map((i: { path: string }) => i.path)).toEqual([
-      'seeds/business-insider-embassy-staff-to-poland.txt',
-      'seeds/deccan-herald-diplomats-to-poland.txt',
-    ]);
-    expect(manifest.warnings.length).toBeGreaterThan(0);
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+/** A folder with two articles and a brief.yaml configuring two briefs from them (the first emailed). */
+function workspace(extraBrief = ''): string {
+  const dir = tempDir('run-');
+  mkdirSync(join(dir, 'articles'));
+  for (const name of ['morning-herald.txt', 'vale-gazette.txt']) copyFileSync(join(fixtures, name), join(dir, 'articles', name));
+  writeFileSync(
+    join(dir, 'brief.yaml'),
+    [
+      'out: archive',
+      'timezone: Europe/London',
+      'formats: [pdf, json]',
+      'briefs:',
+      '  - title: Marlow Vale water main',
+      '    slug: water-main',
+      '    sources: articles/*.txt',
+      '    email:',
+      '      to: [desk@example.org, "Chief Editor <chief@example.org>"]',
+      '      from: Brief desk <briefs@example.org>',
+      '  - slug: herald-only',
+      '    title: Herald coverage',
+      '    sources: [articles/morning-*.txt]',
+      extraBrief,
+    ].join('\n'),
+  );
+  return dir;
+}
+
+describe('brief run', () => {
+  it('builds every brief, emails the configured one with its PDF, and sends nothing on a rerun', async () => {
+    const dir = workspace();
+    const smtp = await startServer();
+    servers.push(smtp);
+    const args = ['run', '--config', 'brief.yaml', '--date', '2031-05-12'];
+    const first = await runCliAsync(args, { BRIEF_SMTP_URL: smtp.url }, dir);
+    expect(first.stderr).not.toContain('error');
+    expect(first.status).toBe(0);
+    const folders = first.stdout.split('\n').filter((l) => l.startsWith('archive/'));
+    expect(folders).toEqual(['archive/water-main/2031-05-12/v1', 'archive/herald-only/2031-05-12/v1']);
+    expect(smtp.messages).toHaveLength(1);
+    expect(smtp.messages[0]!.to.sort()).toEqual(['chief@example.org', 'desk@example.org']);
+    const mail = await simpleParser(smtp.messages[0]!.raw);
+    const pdf = mail.attachments.find((a) => a.contentType === 'application/pdf')!;
+    expect(pdf.content.equals(readFileSync(join(dir, folders[0]!, 'briefing.pdf')))).toBe(true);
+
+    const again = await runCliAsync(args, { BRIEF_SMTP_URL: smtp.url }, dir);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toMatch(/unchanged since v1/);
+    expect(again.stderr).toMatch(/skipped desk@example\.org/);
+    expect(smtp.messages).toHaveLength(1);
   });
 
-  it('makes no new version when inputs and options are unchanged, and v2 when an input changes', () => {
-    const out = tempDir();
-    const input = tempDir('brief-in-');
-    writeFileSync(join(input, 'a.txt'), 'Harbour bridge shut\n\nThe harbour bridge was closed on Wednesday after engineers found cracks in its main span.\n');
-    const first = runCli(['build', input, '--date', '2023-03-09', '--out', out, '--format', 'json']);
-    const again = runCli(['build', input, '--date', '2023-03-09', '--out', out, '--format', 'json']);
-    expect(again.stdout).toBe(first.stdout);
-    expect(again.stderr).toContain('unchanged since v1');
-    writeFileSync(join(input, 'a.txt'), 'Harbour bridge shut\n\nThe harbour bridge was closed on Wednesday after engineers found deep cracks in its main span.\n');
-    const changed = runCli(['build', input, '--date', '2023-03-09', '--out', out, '--format', 'json']);
-    expect(changed.stdout.trim()).toMatch(/\/v2$/);
-  });
-
-  it('builds from the good inputs and names the missing one', () => {
-    const out = tempDir();
-    const r = runCli(['build', SEEDS, 'no-such-folder', '--date', '2022-02-21', '--out', out, '--format', 'json']);
-    expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/no-such-folder.*(no such file|does not exist)/i);
-  });
-
-  it('fails with its own exit code and writes nothing when no input is usable', () => {
-    const out = tempDir();
-    const input = tempDir('brief-in-');
-    writeFileSync(join(input, 'empty.txt'), '');
-    const r = runCli(['build', input, '--date', '2023-03-09', '--out', out]);
+  it('keeps going when one brief fails, and exits with that failure', async () => {
+    const dir = workspace(['  - slug: empty', '    title: Nothing here', '    sources: feeds/*.html'].join('\n'));
+    const r = await runCliAsync(['run', '-c', 'brief.yaml', '--date', '2031-05-12', '--dry-run'], {}, dir);
     expect(r.status).toBe(exitCodes.NO_SOURCES);
-    expect(r.stderr).toContain('empty.txt');
-    expect(filesUnder(out)).toEqual([]);
+    expect(r.stdout).toContain('archive/herald-only/2031-05-12/v1');
+    expect(r.stderr).toMatch(/empty: no file matches .*feeds\/\*\.html/);
+    expect(r.stderr).toMatch(/1 of 3 brief\(s\) failed: empty/);
   });
 
-  it('refuses to build in --strict mode when an input is rejected, and writes nothing', () => {
-    const out = tempDir();
-    const r = runCli(['build', SEEDS, 'missing.txt', '--strict', '--date', '2022-02-21', '--out', out]);
-    expect(r.status).toBe(exitCodes.INPUT);
-    expect(r.stderr).toContain('missing.txt');
-    expect(filesUnder(out)).toEqual([]);
+  it('runs only the briefs named with --only, and names an unknown one', async () => {
+    const dir = workspace();
+    const r = await runCliAsync(['run', '-c', 'brief.yaml', '--only', 'herald-only', '--date', '2031-05-12'], {}, dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe('archive/herald-only/2031-05-12/v1');
+    const unknown = await runCliAsync(['run', '-c', 'brief.yaml', '--only', 'nope'], {}, dir);
+    expect(unknown.status).toBe(exitCodes.USAGE);
+    expect(unknown.stderr).toMatch(/no brief named "nope" in brief\.yaml \(it has: water-main, herald-only\)/);
   });
 
-  it.each([
-    [['--date', '21/02/2022'], '--date must be a date like 2022-02-21'],
-    [['--date', '2022-02-30'], '--date must be a date like 2022-02-21'],
-    [['--format', 'pdf,docx'], 'unknown format "docx"'],
-    [['--page-size', 'A3'], '--page-size must be A4 or Letter'],
-    [['--summary-words', '5'], '--summary-words must be a whole number of at least 20'],
-  ])('rejects %j with a usage error', (flags, message) => {
-    const out = tempDir();
-    const r = runCli(['build', SEEDS, '--out', out, ...flags]);
-    expect(r.status).toBe(exitCodes.USAGE);
-    expect(r.stderr).toContain(message);
-    expect(filesUnder(out)).toEqual([]);
+  it('refuses to send without an SMTP server unless it is a dry run', async () => {
+    const dir = workspace();
+    const r = await runCliAsync(['run', '-c', 'brief.yaml', '--only', 'water-main', '--date', '2031-05-12'], {}, dir);
+    expect(r.status).toBe(exitCodes.CONFIG);
+    expect(r.stderr).toMatch(/water-main: has email recipients but no SMTP server/);
+    const dry = await runCliAsync(['run', '-c', 'brief.yaml', '--only', 'water-main', '--date', '2031-05-12', '--dry-run'], {}, dir);
+    expect(dry.status).toBe(0);
+    expect(dry.stderr).toMatch(/wrote \S*water-main-2031-05-12-v1\.eml \(nothing sent\)/);
   });
 
-  it('uses --title and --slug', () => {
-    const out = tempDir();
-    const r = runCli(['build', SEEDS, '--date', '2022-02-21', '--out', out, '--format', 'json', '--title', 'Embassy moves to Poland', '--slug', 'embassy']);
-    expect(r.stdout.trim()).toBe(join(out, 'embassy', '2022-02-21', 'v1'));
-    const briefing = JSON.parse(readFileSync(join(r.stdout.trim(), 'briefing.json'), 'utf8'));
-    expect(briefing.title).toBe('Embassy moves to Poland');
-  });
-
-  it('prints every warning with --verbose, and a count without it', () => {
-    const out = tempDir();
-    const quiet = runCli(['build', SEEDS, '--date', '2022-02-21', '--out', out, '--format', 'json']);
-    expect(quiet.stderr).toMatch(/also \d+ boilerplate-dropped/);
-    const verbose = runCli(['build', SEEDS, '--date', '2022-02-21', '--out', tempDir(), '--format', 'json', '--verbose']);
-    expect(verbose.stderr).toMatch(/seeds\/business-insider-embassy-staff-to-poland\.txt:\d+: boilerplate-dropped: /);
+  it('names the line of a mistake in the config file', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'brief.yaml'), 'sources: a\ntitle: X\nrecipients: [a@example.org]\n');
+    const r = await runCliAsync(['run', '-c', 'brief.yaml'], {}, dir);
+    expect(r.status).toBe(exitCodes.CONFIG);
+    expect(r.stderr).toMatch(/brief\.yaml:3: unknown key "recipients"/);
   });
 });
 
-describe('brief', () => {
-  it('shows help with examples', () => {
-    const r = runCli(['build', '--help']);
+describe('brief build --config', () => {
+  it('builds every configured brief and sends nothing', async () => {
+    const dir = workspace();
+    const smtp = await startServer();
+    servers.push(smtp);
+    const r = await runCliAsync(['build', '--config', 'brief.yaml', '--date', '2031-05-12', '--format', 'json'], { BRIEF_SMTP_URL: smtp.url }, dir);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('brief build seeds --date 2022-02-21');
+    expect(r.stdout.trim().split('\n')).toEqual(['archive/water-main/2031-05-12/v1', 'archive/herald-only/2031-05-12/v1']);
+    // --format on the command line overrides the config's formats.
+    expect(readdirSync(join(dir, 'archive/water-main/2031-05-12/v1')).sort()).toEqual(['briefing.json', 'manifest.json']);
+    expect(smtp.counts.connections).toBe(0);
   });
 
-  it('needs a command', () => {
-    const r = runCli([]);
-    expect(r.status).toBe(exitCodes.USAGE);
-    expect(r.stderr).toContain('Name a command');
-  });
-
-  it('rejects unknown options', () => {
-    const r = runCli(['build', SEEDS, '--colour', 'red']);
-    expect(r.status).toBe(exitCodes.USAGE);
-    expect(r.stderr).toMatch(/Unknown argument/i);
+  it('refuses sources together with --config, and --title with --config', async () => {
+    const dir = workspace();
+    const both = await runCliAsync(['build', 'articles', '--config', 'brief.yaml'], {}, dir);
+    expect(both.status).toBe(exitCodes.USAGE);
+    expect(both.stderr).toMatch(/give sources or --config, not both/);
+    const title = await runCliAsync(['build', '--config', 'brief.yaml', '--title', 'X'], {}, dir);
+    expect(title.status).toBe(exitCodes.USAGE);
+    const none = await runCliAsync(['build'], {}, dir);
+    expect(none.status).toBe(exitCodes.USAGE);
+    expect(none.stderr).toMatch(/name the articles to read/);
   });
 });

@@ -63,6 +63,7 @@ describe('brief config file', () => {
     ['two briefs with one name', 'briefs:\n  - {slug: a, sources: x}\n  - {slug: a, sources: y}', /brief\.yaml:3: briefs\[1\] and briefs\[0\] are both "a"/],
     ['a duplicate key', 'sources: a\nsources: b', /brief\.yaml:2: not valid YAML/],
     ['broken YAML', 'sources: [a\n', /brief\.yaml:\d+: not valid YAML/],
+    ['a brief with neither title nor slug', 'briefs:\n  - sources: a', /brief\.yaml:2: briefs\[0\] needs a "title" or a "slug"/],
     ['a list at the top', '- a\n- b', /brief\.yaml:1: must be a mapping/],
   ])('refuses %s, naming file and line', (_, text, expected) => {
     expect(configError(text)).toMatch(expected);

@@ -1,5 +1,5 @@
 /** Run the real `brief` command (bin/brief.js over dist/) and capture what a user would see. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -17,6 +17,25 @@ export interface CliResult {
 export function runCli(args: string[], cwd = projectRoot): CliResult {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Run `brief` in a child process without blocking this one, so a server in this process (SMTP) can answer
+ * it. BRIEF_FROM and BRIEF_SMTP_URL are cleared unless `env` sets them.
+ */
+export function runCliAsync(args: string[], env: Record<string, string> = {}, cwd = projectRoot): Promise<CliResult> {
+  const base: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete base['BRIEF_FROM'];
+  delete base['BRIEF_SMTP_URL'];
+  const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...base, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 export function tempDir(prefix = 'brief-'): string {

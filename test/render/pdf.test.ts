@@ -1,15 +1,18 @@
 /**
  * The PDF writer, checked the way a reader's tools see the file: qpdf for structure, pdffonts for
  * embedding, pdfinfo for metadata and page size, pdftotext for what can be read and copied.
+ * (Tags, bookmarks and PDF/A metadata: pdf-structure.test.ts; page breaks and margins: pdf-layout.test.ts;
+ * themes: theme.test.ts.)
  */
 import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BriefwrightError } from '../../src/errors.js';
-import type { Briefing, TimelineEntry } from '../../src/model/briefing.js';
+import type { Briefing, ChangeSet } from '../../src/model/briefing.js';
 import { FontBook } from '../../src/render/pdf/fonts.js';
 import { pdfWriter, renderPdf } from '../../src/render/pdf/index.js';
 import type { RenderContext } from '../../src/render/types.js';
 import { sampleBriefing, summaryOnlyBriefing } from '../helpers/briefings.js';
+import { longBriefing } from './pdf-briefings.js';
 import { pdfFonts, pdfInfo, pdfObjects, pdfPages, pdfText, runTool, writeTempPdf } from '../helpers/pdf-tools.js';
 
 const context: RenderContext = { version: 1, generator: 'briefwright 0.1.0', pageSize: 'A4' };
@@ -26,18 +29,6 @@ function lines(text: string): string[] {
 }
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
-
-/** A sample briefing whose timeline has `rows` entries, some long enough to wrap. */
-function longBriefing(rows: number): Briefing {
-  const b = sampleBriefing();
-  const base = b.timeline;
-  b.timeline = Array.from({ length: rows }, (_, i): TimelineEntry => {
-    const e = base[i % base.length] as TimelineEntry;
-    const extra = i % 5 === 0 ? ' Officials said the figures would be reviewed again once the inspectors had finished their report on the welds.' : '';
-    return { ...e, text: `Row ${i + 1}: ${e.text}${extra}` };
-  });
-  return b;
-}
 
 describe('PDF writer: the sample briefing', () => {
   let file: string;
@@ -76,16 +67,34 @@ describe('PDF writer: the sample briefing', () => {
     expect(info['ModDate']).toBe(info['CreationDate']);
     expect(info['Page size']).toBe('595.28 x 841.89 pts (A4)');
     expect(info['Pages']).toBe('1');
-    const catalog = Object.values(pdfObjects(file)).find((v) => (v as Record<string, unknown> | null)?.['/Type'] === '/Catalog');
-    expect(catalog).toMatchObject({ '/Lang': 'u:en-GB' });
+    expect(info['Tagged']).toBe('yes');
+    expect(info['Metadata Stream']).toBe('yes');
+    expect(info['PDF version']).toBe('1.7');
+    const objects = pdfObjects(file);
+    const catalog = Object.values(objects).find((v) => (v as Record<string, unknown> | null)?.['/Type'] === '/Catalog') as Record<string, string>;
+    expect(catalog).toMatchObject({ '/Lang': 'u:en-GB', '/MarkInfo': expect.any(String), '/StructTreeRoot': expect.any(String) });
+    const prefs = objects[`obj:${catalog['/ViewerPreferences']}`];
+    expect(prefs).toEqual({ '/DisplayDocTitle': true });
   });
 
-  it('reads the title block and the bottom line', () => {
-    expect(flat(text)).toContain('Harbour bridge closed after cracks found in main span');
-    expect(flat(text)).toContain('Thursday 9 March 2023 · Version 1 · Based on 3 sources from 2 outlets');
-    expect(flat(text)).toContain(
-      'The Harbour Bridge was closed on Wednesday after inspectors found cracks in its main span, and will stay shut for at least three weeks. [S1, S2]',
-    );
+  it('reads the title block, the bottom line and the rest in the order of the brief', () => {
+    const t = flat(text);
+    const order = [
+      'BRIEFING',
+      'Harbour bridge closed after cracks found in main span',
+      'Thursday 9 March 2023 · Version 1 · Based on 3 sources from 2 outlets',
+      'BOTTOM LINE',
+      'The Harbour Bridge was closed on Wednesday after inspectors found cracks in its main span, and will stay shut for at least three weeks. [S1, S2] · 2 sources',
+      'Summary',
+      'Timeline',
+      'Key quotes',
+      'Open questions',
+      'Sources',
+      'S3 Outlet unknown',
+    ];
+    const at = order.map((s) => t.indexOf(s, t.indexOf('BRIEFING')));
+    expect(at.every((i) => i >= 0), `found at ${at.join(',')}`).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
   it('has every section heading, in order, each once', () => {
@@ -103,9 +112,18 @@ describe('PDF writer: the sample briefing', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('dates the timeline for people and marks what is scheduled', () => {
+  it('says how many sources carry each summary point, marking single-source claims', () => {
+    const t = flat(text);
+    expect(t).toContain('£1.5 million_per_week. [S1] · single source');
+    expect(t).toContain('will review the welds. [S3] · single source');
+    // The note is set in an italic face, not told by colour alone.
+    expect(pdfFonts(file).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toContain('NotoSans-Italic');
+  });
+
+  it('sets the timeline as a date | event table and marks what is scheduled with a word', () => {
     const all = lines(pdfText(file, { layout: true }));
     const row = (needle: string) => all.find((l) => l.includes(needle)) ?? '';
+    expect(row('DATE')).toMatch(/^DATE\s+EVENT$/);
     expect(row('The bridge opened in 1962.')).toMatch(/^1962\s/);
     expect(row('routine inspection')).toMatch(/^early Feb 2023\s/);
     expect(row('closed to all traffic')).toMatch(/^Wed 8 Mar 2023\s/);
@@ -115,14 +133,14 @@ describe('PDF writer: the sample briefing', () => {
     expect(all.filter((l) => l.startsWith('Scheduled'))).toHaveLength(1);
   });
 
-  it('shows only key quotes, with speaker and role, and numbers the questions', () => {
+  it('shows only key quotes, with speaker and role, and numbers the questions with their kind', () => {
     const t = flat(text);
     expect(t).toContain('“We will not reopen a single lane until every weld has been checked.”');
     expect(t).toContain('— Olena Petrenko, chief engineer of the Harbour Authority [S1, S2]');
     expect(t).toContain('— Dara Quinn [S1]');
     expect(t).not.toContain('precautionary');
-    expect(t).toMatch(/1\. Will the council approve the emergency repair funding on Tuesday\? \[S3\]/);
-    expect(t).toMatch(/2\. How many vehicles a day used the bridge/);
+    expect(t).toMatch(/1\. Will the council approve the emergency repair funding on Tuesday\? \[S3\] · pending/);
+    expect(t).toMatch(/2\. How many vehicles a day used the bridge: 40,000 \(S1\) or 45,000 \(S2\)\? \[S1, S2\] · sources disagree/);
   });
 
   it('lists each source with outlet, title, date and where to find it', () => {
@@ -146,6 +164,42 @@ describe('PDF writer: the sample briefing', () => {
     expect(targets).toHaveLength(15);
     for (const t of targets) expect(destinations).toContain(t);
     expect(actions.filter((a) => a['/S'] === '/URI').map((a) => a['/URI'])).toEqual(['u:https://gazette.example/news/harbour-bridge-shut?ref=rss&id=42']);
+  });
+
+  it('prints the running header and footer: title, date, version, page count', () => {
+    const page = lines(pdfText(file, { layout: true }));
+    expect(page[0]).toMatch(/^Harbour bridge closed after cracks found in main span\s+Thu 9 Mar 2023 · Version 1$/);
+    expect(page.at(-1)).toBe('Page 1 of 1');
+  });
+});
+
+describe('PDF writer: what changed since the previous version', () => {
+  const changes = (over: Partial<ChangeSet> = {}): ChangeSet => ({
+    since: 1,
+    summary: { added: ['Engineers from Łódź will review the welds.'], dropped: ['The bridge may reopen on Friday.'] },
+    timeline: { added: [], dropped: [] },
+    quotes: { added: [], dropped: ['“It is fine,” said the mayor.'] },
+    questions: { added: ['Who pays for the repairs?'], dropped: [] },
+    ...over,
+  });
+
+  it('follows the bottom line with the non-empty lists, each item marked New or Dropped', async () => {
+    const { file } = await renderToFile({ ...sampleBriefing(), changes: changes() }, { ...context, version: 2 });
+    const t = flat(pdfText(file));
+    const order = ['BOTTOM LINE', 'What changed since v1', 'Summary New: Engineers from Łódź will review the welds.', 'Dropped: The bridge may reopen on Friday.',
+      'Key quotes Dropped: “It is fine,” said the mayor.', 'Open questions New: Who pays for the repairs?', 'Summary • About 40,000'];
+    const at = order.map((s) => t.indexOf(s));
+    expect(at.every((i) => i >= 0), `found at ${at.join(',')}`).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // The timeline had no change: no empty list for it.
+    expect(t.slice(at[1]!, at[6]!)).not.toContain('Timeline');
+  });
+
+  it('says so when nothing changed, and has no such section on a first version', async () => {
+    const none = changes({ summary: { added: [], dropped: [] }, quotes: { added: [], dropped: [] }, questions: { added: [], dropped: [] } });
+    const t = flat(pdfText((await renderToFile({ ...sampleBriefing(), changes: none }, { ...context, version: 2 })).file));
+    expect(t).toContain('What changed since v1 Nothing in the summary, timeline, quotes or questions changed.');
+    expect(pdfText((await renderToFile(sampleBriefing())).file)).not.toContain('What changed');
   });
 });
 
@@ -178,7 +232,8 @@ describe('PDF writer: layout', () => {
     );
     const { file } = await renderToFile(b);
     const all = lines(pdfText(file, { layout: true }));
-    expect(all.filter((l) => /^(\[?S\d+[,\]]?\s*)+$/.test(l))).toEqual([]);
+    expect(all.filter((l) => /^(\[?S\d+[,\]]?\s*)+(· 2 sources)?$/.test(l))).toEqual([]);
+    expect(all.filter((l) => /^· 2 sources$/.test(l))).toEqual([]);
     expect(all.filter((l) => /\[S1,$/.test(l))).toEqual([]);
   });
 
@@ -192,23 +247,30 @@ describe('PDF writer: layout', () => {
     // Parsed fonts are shared across renders: what was drawn in between must not change the output.
     const between = sampleBriefing();
     between.summary.push({ text: 'Ωμέγα, Жовква, Ærø, ﬁ ligatures and 北.', sources: ['S1'], evidence: [] });
-    await renderPdf(between, { ...context, pageSize: 'Letter' });
+    await renderPdf(between, { ...context, pageSize: 'Letter', banner: 'INTERNAL' });
     const b = await renderPdf(sampleBriefing(), context);
     expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
     const other = await renderPdf({ ...sampleBriefing(), date: '2023-03-10' }, context);
     expect(Buffer.from(a.bytes).equals(Buffer.from(other.bytes))).toBe(false);
   });
 
-  it('spreads a long timeline over several pages with "Page X of Y" footers', async () => {
+  it('spreads a long timeline over several pages, repeating its header row on each', async () => {
     const { file } = await renderToFile(longBriefing(60));
     expect(runTool('qpdf', ['--check', file]).status).toBe(0);
-    const pages = Number(pdfInfo(file)['Pages']);
-    expect(pages).toBeGreaterThanOrEqual(3);
-    for (let p = 1; p <= pages; p++) {
-      const page = lines(pdfText(file, { layout: true, first: p, last: p }));
-      const footer = page.at(-1) ?? '';
-      expect(footer).toMatch(new RegExp(`^Harbour bridge closed after cracks found in main span · Thursday 9 March 2023\\s+Page ${p} of ${pages}$`));
-      if (p > 1) expect(page[0]).toMatch(/^(Timeline|Key quotes|Open questions|Sources) \(continued\)$|^(Key quotes|Open questions|Sources)$/);
+    const pages = pdfPages(file, { layout: true }).map(lines);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    const spanned = pages.filter((page) => page.some((l) => /^\S.*\s+Row \d+: /.test(l)));
+    expect(spanned.length).toBeGreaterThanOrEqual(3);
+    for (const [i, page] of pages.entries()) {
+      expect(page[0]).toMatch(/^Harbour bridge closed after cracks found in main span\s+Thu 9 Mar 2023 · Version 1$/);
+      expect(page.at(-1)).toBe(`Page ${i + 1} of ${pages.length}`);
+      if (!spanned.includes(page)) continue;
+      // Every page with rows has the header row above its first row.
+      const header = page.findIndex((l) => /^DATE\s+EVENT$/.test(l));
+      const firstRow = page.findIndex((l) => /Row \d+: /.test(l));
+      expect(header, `page ${i + 1}`).toBeGreaterThan(0);
+      expect(header).toBeLessThan(firstRow);
+      if (i > 0) expect(page[1]).toBe('Timeline (continued)');
     }
     const text = flat(pdfText(file));
     for (let i = 1; i <= 60; i++) expect(text).toContain(`Row ${i}: `);
@@ -223,6 +285,7 @@ describe('PDF writer: layout', () => {
       for (const [i, text] of pages.entries()) {
         const page = lines(text).slice(0, -1);
         expect(headings, `${rows} rows, page ${i + 1} ends with a heading`).not.toContain(page.at(-1));
+        expect(page.at(-1), `${rows} rows, page ${i + 1} ends with the table header`).not.toMatch(/^DATE\s+EVENT$/);
       }
     }
   });
@@ -244,12 +307,6 @@ describe('PDF writer: warnings and errors', () => {
     const { file, warnings } = await renderToFile(b);
     expect(flat(pdfText(file))).toContain('on Tuesday? [S9]');
     expect(warnings).toEqual(['render-note: citation S9 has no entry in Sources; it is shown without a link']);
-  });
-
-  it('keeps a title with XML-special characters intact in the metadata', async () => {
-    const { file } = await renderToFile({ ...sampleBriefing(), title: 'Bridge & tunnel <update> "live"' });
-    expect(runTool('qpdf', ['--check', file]).status).toBe(0);
-    expect(pdfInfo(file)['Title']).toBe('Bridge & tunnel <update> "live"');
   });
 
   it('fails with a RENDER error when a font file is missing', () => {

@@ -1,16 +1,21 @@
-/** `brief build <sources..>`: flags → options → buildBrief → print the version folder. */
+/** `brief build <sources..>` or `brief build --config brief.yaml`: flags (over the config) → options → buildBrief → print the version folder. */
 import type { Argv } from 'yargs';
 import { buildBrief } from '../../brief.js';
+import { loadBriefConfig } from '../../config/brief-config.js';
+import { BriefwrightError, ErrorCode } from '../../errors.js';
 import { resolveBuildOptions, type BuildFlags } from '../config.js';
+import { buildJob, forEachJob, jobsFrom, type JobFlags } from '../jobs.js';
 import type { Reporter } from '../report.js';
 
 export function buildCommand(yargs: Argv, reporter: () => Reporter) {
   return yargs.command(
-    'build <sources..>',
-    'Build a brief from article files and folders',
+    'build [sources..]',
+    'Build a brief from article files and folders, or every brief of a config file',
     (y) =>
       y
-        .positional('sources', { type: 'string', array: true, demandOption: true, describe: 'Files and folders of articles (a folder means every supported file in it)' })
+        .positional('sources', { type: 'string', array: true, describe: 'Files and folders of articles (a folder means every supported file in it)' })
+        .option('config', { alias: 'c', type: 'string', describe: 'brief.yaml describing one or many briefs (instead of sources); flags override it' })
+        .option('only', { type: 'string', array: true, describe: 'With --config: build only the briefs with these slugs (or titles)' })
         .option('date', { type: 'string', describe: 'Briefing date, YYYY-MM-DD; the reference for relative dates in undated sources', defaultDescription: 'today' })
         .option('out', { type: 'string', describe: 'Archive folder', defaultDescription: 'out' })
         .option('format', { type: 'string', describe: 'Comma-separated outputs: pdf, md, json', defaultDescription: 'pdf,md,json' })
@@ -19,15 +24,33 @@ export function buildCommand(yargs: Argv, reporter: () => Reporter) {
         .option('summary-words', { type: 'number', describe: 'Word budget of the summary', defaultDescription: '150' })
         .option('templates', { type: 'string', describe: 'Folder of Markdown templates overriding the bundled ones' })
         .option('page-size', { type: 'string', describe: 'PDF page size: A4 or Letter', defaultDescription: 'A4' })
+        .option('theme', { type: 'string', describe: 'PDF theme file (YAML or JSON): fonts, colours, logo, banner; see themes/default.yaml' })
+        .option('banner', { type: 'string', describe: 'Distribution banner on every PDF page, e.g. "INTERNAL — DO NOT FORWARD"' })
         .option('strict', { type: 'boolean', default: false, describe: 'Fail instead of building when an input cannot be read' })
         .example('$0 build seeds', 'brief from every article in seeds/, dated today')
         .example('$0 build seeds --date 2022-02-21 --format pdf,md', 'PDF and Markdown only, for a past date')
-        .example('$0 build a.html b.txt --title "Harbour bridge" --out briefs', 'named files, own title and archive'),
+        .example('$0 build a.html b.txt --title "Harbour bridge" --out briefs', 'named files, own title and archive')
+        .example('$0 build --config brief.yaml', 'every brief of a config file, each dated today in its own timezone')
+        .example('$0 build seeds --theme themes/navy.yaml --banner "INTERNAL — DO NOT FORWARD"', 'PDF in a theme, with a banner on every page'),
     async (argv) => {
       const report = reporter();
+      const sources = (argv.sources as string[] | undefined) ?? [];
+      if (argv.config !== undefined) {
+        if (sources.length > 0) throw new BriefwrightError(ErrorCode.USAGE, 'give sources or --config, not both (the config names each brief\'s sources)');
+        for (const flag of ['title', 'slug'] as const) {
+          if (argv[flag] !== undefined) throw new BriefwrightError(ErrorCode.USAGE, `--${flag} cannot be used with --config: set it per brief in the config`);
+        }
+        const jobs = await jobsFrom(loadBriefConfig(argv.config), argv as unknown as JobFlags);
+        await forEachJob(jobs, report, async (job) => {
+          await buildJob(job, argv.strict, report);
+        });
+        return;
+      }
+      if (sources.length === 0) throw new BriefwrightError(ErrorCode.USAGE, 'name the articles to read (files or folders), or give --config brief.yaml');
+      if (argv.only !== undefined) throw new BriefwrightError(ErrorCode.USAGE, '--only needs --config');
       const { analyze, output } = resolveBuildOptions(argv as unknown as BuildFlags);
       const result = await buildBrief({
-        inputs: argv.sources as string[],
+        inputs: sources,
         analyze,
         output,
         strictInputs: argv.strict,

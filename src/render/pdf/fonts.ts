@@ -1,12 +1,15 @@
 /**
- * The bundled Noto fonts: registered on a document under role names, and asked which characters they
- * can draw. Serif for reading text, sans for headings, labels and small print.
+ * The fonts of a document: for each role (serif, sansBold, …) a chain of font files, the role's own
+ * face first and bundled fallbacks after it (Arabic, Hebrew, maths, symbols). Text is cut by the first
+ * face of the chain that can draw each grapheme cluster; fallbacks are registered on the document only
+ * when some text needs them, so a document without such text has the same fonts and bytes as before.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import { fail, ErrorCode } from '../../errors.js';
 import { fontsDir } from '../../paths.js';
 import { warning, type Warning } from '../../model/warning.js';
+import { codePointLabel, splitByFont, type Coverage, type MissingGlyph } from './glyphs.js';
 
 /** The faces a style can ask for; registered on the document under these names. */
 export const fontFiles = {
@@ -24,6 +27,26 @@ export type FontRole = keyof typeof fontFiles;
 
 const roles = Object.keys(fontFiles) as FontRole[];
 
+/** Bundled fallbacks, tried in this order after a role's own face: bold roles get bold faces where there are any. */
+export const fallbackFiles = {
+  regular: ['NotoSansArabic-Regular.ttf', 'NotoSansHebrew-Regular.ttf', 'NotoSansMath-Regular.ttf', 'NotoSansSymbols2-Regular.ttf'],
+  bold: ['NotoSansArabic-Bold.ttf', 'NotoSansHebrew-Bold.ttf', 'NotoSansMath-Regular.ttf', 'NotoSansSymbols2-Regular.ttf'],
+} as const;
+
+/** The bundled chain of `role`: its own face, then the fallbacks (file names in the fonts folder). */
+export function bundledChain(role: FontRole): string[] {
+  return [fontFiles[role], ...(role.includes('Bold') ? fallbackFiles.bold : fallbackFiles.regular)];
+}
+
+/** A stretch of text and the registered font name it is drawn with. */
+export interface FontRun {
+  text: string;
+  /** Name to pass to `doc.font()`: the role itself for its own face, the file path for a fallback. */
+  font: string;
+  /** Whether this is the role's own face (false: a fallback). */
+  primary: boolean;
+}
+
 /** The part of a fontkit font this module uses (pdfkit keeps it as `doc._font.font`). */
 interface GlyphSource {
   hasGlyphForCodePoint(codePoint: number): boolean;
@@ -35,67 +58,160 @@ interface GlyphSource {
 // Each document still makes its own subset, so output does not depend on what was rendered before.
 const parsedFonts = new Map<string, GlyphSource>();
 
-function fontSource(role: FontRole, dir: string): GlyphSource | Buffer {
-  const path = join(dir, fontFiles[role]);
+function fontSource(path: string, bundled: boolean): GlyphSource | Buffer {
   const parsed = parsedFonts.get(path);
   if (parsed) return parsed;
   try {
     return readFileSync(path);
   } catch (cause) {
-    fail(ErrorCode.RENDER, `PDF font ${path} could not be read; reinstall briefwright or restore fonts/`, cause);
+    const hint = bundled ? '; reinstall briefwright or restore fonts/' : '';
+    fail(ErrorCode.RENDER, `PDF font ${path} could not be read${hint}`, cause);
   }
 }
 
-/** Characters never checked: line breaks and tabs are layout, not glyphs. */
-const layoutCharacters = new Set([0x09, 0x0a, 0x0d]);
+/** One font file of a chain; `source` is known once it has been registered on the document. */
+interface Face {
+  path: string;
+  /** One of the fonts shipped in the fonts folder (not a theme's). */
+  bundled: boolean;
+  /** Registered name. */
+  name: string;
+  source?: GlyphSource | null;
+}
+
+/** The parts of pdfkit's embedded font object that extractRightToLeft uses. */
+interface PdfFontInternals {
+  layout?(text: string, features: string[]): { glyphs?: Array<{ id: number; codePoints: number[] }> };
+  subset?: { includeGlyph(id: number): number };
+  unicode?: number[][];
+}
+
+type PdfDoc = PDFKit.PDFDocument & { _font?: { font?: Partial<GlyphSource> } };
 
 /**
- * The fonts of one document and the characters they could not draw. Every run of text is checked
- * here before it is drawn (from Typesetter.prepare, where per-glyph fallback will split runs).
+ * The fonts of one document and the characters none of them could draw. Every run of text is cut
+ * here before it is measured or drawn (from the Typesetter), and missing characters are recorded once.
  */
 export class FontBook {
-  private readonly sources = new Map<FontRole, GlyphSource>();
+  private readonly chains = new Map<FontRole, Face[]>();
+  private readonly faces = new Map<string, Face>();
   private readonly missing = new Map<number, Warning>();
+  // Text is measured many times before it is drawn (heights, fitting, wrapping): cut each text once.
+  private readonly cut = new Map<string, FontRun[]>();
+  private uninspected = false;
 
-  constructor(doc: PDFKit.PDFDocument, dir: string = fontsDir) {
+  /**
+   * `userFaces` puts font files (absolute, or relative to `dir`) before a role's bundled chain, e.g. a
+   * theme's own serif; the bundled faces stay behind it as fallbacks.
+   */
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly dir: string = fontsDir,
+    userFaces: Partial<Record<FontRole, string | readonly string[]>> = {},
+  ) {
     for (const role of roles) {
-      doc.registerFont(role, fontSource(role, dir) as Buffer);
-      doc.font(role);
-      const source = (doc as unknown as { _font?: { font?: Partial<GlyphSource> } })._font?.font;
-      // pdfkit's font object is internal: if its shape changes, skip the check rather than fail the render.
-      if (typeof source?.hasGlyphForCodePoint === 'function' && typeof source.layout === 'function') {
-        this.sources.set(role, source as GlyphSource);
-        parsedFonts.set(join(dir, fontFiles[role]), source as GlyphSource);
-      }
+      const own = userFaces[role];
+      const user = own === undefined ? [] : typeof own === 'string' ? [own] : own;
+      const files = [...user.map((file) => ({ file, bundled: false })), ...bundledChain(role).map((file) => ({ file, bundled: true }))];
+      const chain = files.map(({ file, bundled }, i) => this.face(file, bundled, i === 0 ? role : undefined));
+      this.chains.set(role, chain);
+      // The role's own face is registered now, in role order, as it always was: same font ids, same bytes.
+      this.open(chain[0]!);
     }
     doc.font('serif');
   }
 
-  /** Record every character of `text` the font of `role` cannot draw (once per character). */
+  /**
+   * `text` (already sanitised) cut into stretches by the face that draws them. Characters no face of
+   * the chain has are recorded as warnings and come back substituted or left out (see splitByFont).
+   */
+  runs(text: string, role: FontRole): FontRun[] {
+    const key = `${role}\u0000${text}`;
+    const known = this.cut.get(key);
+    if (known) return known;
+    const chain = this.chains.get(role) ?? [];
+    const coverage = chain.map((face, i): Coverage => ({ has: (cp) => this.has(face, cp, i === 0) }));
+    const { segments, missing } = splitByFont(text, coverage);
+    for (const m of missing) this.record(m, role, text);
+    const runs = segments.map((s): FontRun => {
+      const face = chain[s.font] ?? chain[0]!;
+      return { text: s.text, font: face.name, primary: s.font === 0 };
+    });
+    this.cut.set(key, runs);
+    return runs;
+  }
+
+  /** Record every character of `text` no face of the role's chain can draw (once per character). */
   check(text: string, role: FontRole): void {
-    const font = this.sources.get(role);
-    if (!font) return;
-    for (const char of text) {
-      const cp = char.codePointAt(0) ?? 0;
-      if (layoutCharacters.has(cp) || this.missing.has(cp) || font.hasGlyphForCodePoint(cp)) continue;
-      this.missing.set(cp, warning('glyph-missing', 'render', this.reason(cp, role), { text }));
+    this.runs(text, role);
+  }
+
+  /**
+   * After `text` was drawn right to left in the current font: give its ligatures (Arabic lam-alef) their
+   * characters in visual order in the PDF's text map. Text extractors read right-to-left glyphs from the
+   * left and reverse them, which would otherwise swap the two letters a ligature stands for.
+   */
+  extractRightToLeft(text: string): void {
+    const font = (this.doc as unknown as { _font?: PdfFontInternals })._font;
+    if (typeof font?.layout !== 'function' || typeof font.subset?.includeGlyph !== 'function' || !Array.isArray(font.unicode)) return;
+    for (const glyph of font.layout(text, []).glyphs ?? []) {
+      if (!(glyph.codePoints?.length > 1)) continue;
+      font.unicode[font.subset.includeGlyph(glyph.id)] = [...glyph.codePoints].reverse();
     }
   }
 
   /** Warnings for the characters found missing so far, in the order they were met. */
   warnings(): Warning[] {
     const out = [...this.missing.values()];
-    if (this.sources.size < roles.length) {
+    if (this.uninspected) {
       out.push(warning('render-note', 'render', 'the PDF fonts could not be inspected, so characters they lack were not checked'));
     }
     return out;
   }
 
-  private reason(cp: number, role: FontRole): string {
-    const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-    const shown = cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? '' : ` "${String.fromCodePoint(cp)}"`;
-    const other = roles.find((r) => this.sources.get(r)?.hasGlyphForCodePoint(cp));
-    if (other === undefined) return `no bundled font can draw ${code}${shown}; it prints as an empty box`;
-    return `${fontFiles[role]} cannot draw ${code}${shown} (${fontFiles[other]} can, but fonts are not mixed within a run yet); it prints as an empty box`;
+  /** The face for `file`, one per path across all chains; the role's own face is named after the role. */
+  private face(file: string, bundled: boolean, role?: FontRole): Face {
+    const path = isAbsolute(file) ? file : join(this.dir, file);
+    const name = role ?? path;
+    const known = this.faces.get(name);
+    if (known) return known;
+    const face: Face = { path, name, bundled };
+    this.faces.set(name, face);
+    return face;
+  }
+
+  /** Register `face` on the document and learn which characters it has. Keeps the current font. */
+  private open(face: Face): void {
+    if (face.source !== undefined) return;
+    const doc = this.doc as PdfDoc;
+    const current = doc._font;
+    doc.registerFont(face.name, fontSource(face.path, face.bundled) as Buffer);
+    doc.font(face.name);
+    const source = doc._font?.font;
+    if (current) doc._font = current;
+    // pdfkit's font object is internal: if its shape changes, draw without fallback rather than fail.
+    if (typeof source?.hasGlyphForCodePoint === 'function' && typeof source.layout === 'function') {
+      face.source = source as GlyphSource;
+      parsedFonts.set(face.path, face.source);
+    } else {
+      face.source = null;
+      this.uninspected = true;
+    }
+  }
+
+  /** Whether `face` draws `cp`; a fallback is opened the first time it is asked. */
+  private has(face: Face, cp: number, primary: boolean): boolean {
+    this.open(face);
+    // A role's own face that cannot be inspected is trusted with everything (as before fallbacks).
+    if (face.source === null) return primary;
+    return face.source?.hasGlyphForCodePoint(cp) ?? false;
+  }
+
+  private record(m: MissingGlyph, role: FontRole, text: string): void {
+    if (this.missing.has(m.codePoint)) return;
+    const char = m.codePoint < 0x20 || (m.codePoint >= 0x7f && m.codePoint < 0xa0) ? '' : ` "${String.fromCodePoint(m.codePoint)}"`;
+    const own = basename(this.chains.get(role)?.[0]?.path ?? fontFiles[role]);
+    const shown = m.shownAs ? `it is shown as "${m.shownAs}"` : `it is left out of "${m.cluster}"`;
+    this.missing.set(m.codePoint, warning('glyph-missing', 'render', `no PDF font can draw ${codePointLabel(m.codePoint)}${char} (${own} and its fallbacks lack it); ${shown}`, { text }));
   }
 }

@@ -1,56 +1,92 @@
 /**
- * The PDF writer: a Briefing drawn with pdfkit and the bundled Noto fonts. Deterministic: dates in the
- * metadata come from the briefing date, and pdfkit derives the document ID from that metadata.
+ * The PDF writer: a Briefing drawn with pdfkit, the bundled Noto fonts (or a theme's) and the theme's
+ * colours, as a tagged PDF/A-2b with bookmarks. Deterministic: dates in the metadata come from the
+ * briefing date, and pdfkit derives the document ID from that metadata.
  */
 import PDFDocument from 'pdfkit';
 import { ErrorCode, fail } from '../../errors.js';
 import type { Briefing } from '../../model/briefing.js';
 import { warning, type Warning } from '../../model/warning.js';
+import { fontsDir } from '../../paths.js';
+import { defaultTheme } from '../theme.js';
 import type { RenderContext, Writer, WriterResult } from '../types.js';
-import { frame } from './blocks.js';
-import { dateAtMidnightUtc, longDateLabel } from './dates.js';
+import { destinationSource, frame } from './blocks.js';
+import { drawChanges } from './changes.js';
+import { dateAtMidnightUtc, dayLabel, longDateLabel } from './dates.js';
 import { FontBook } from './fonts.js';
-import { drawFooters, pageGeometry } from './layout.js';
-import { drawBottomLine, drawQuestions, drawQuotes, drawSources, drawSummary, drawTimeline, drawTitleBlock, sourcesLine } from './sections.js';
+import { pageGeometry } from './layout.js';
+import { drawRunningText } from './running.js';
+import { drawQuestions, drawQuotes, drawSources, drawSummary } from './sections.js';
+import { makeStyles, palette } from './styles.js';
+import { Tagger, type LinkDescriber } from './tags.js';
 import { Typesetter } from './text.js';
+import { drawTimeline } from './timeline.js';
+import { drawBottomLine, drawTitleBlock, sourcesLine } from './title.js';
+import { useEscapedXmp, xmlSafeText } from './xmp.js';
+
+/** Language of the brief's own words (headings, labels); sources may quote others. */
+const LANG = 'en-GB';
 
 /** Render a Briefing as a PDF; the same briefing and context always give the same bytes. */
 export async function renderPdf(briefing: Briefing, context: RenderContext): Promise<WriterResult> {
+  const theme = context.theme ?? defaultTheme;
+  const banner = (context.banner ?? theme.banner)?.replace(/\s+/g, ' ').trim() || undefined;
   const geometry = pageGeometry(context.pageSize);
   const stamp = dateAtMidnightUtc(briefing.date) ?? fail(ErrorCode.RENDER, `briefing date "${briefing.date}" is not a YYYY-MM-DD date`);
   const outlets = [...new Set(briefing.sources.map((s) => s.outlet).filter((o): o is string => !!o))];
+  const title = xmlSafeText(briefing.title);
+  const generator = xmlSafeText(context.generator);
+  const subject = `Briefing of ${longDateLabel(briefing.date)}, version ${context.version}. ${sourcesLine(briefing.sources)}.`;
+  const keywords = outlets.length > 0 ? xmlSafeText(outlets.join(', ')) : undefined;
   const doc = new PDFDocument({
     size: [geometry.width, geometry.height],
     margins: geometry.margins,
-    // Footers need the page count, so pages stay buffered until the end.
+    // Headers and footers need the page count, so pages stay buffered until the end.
     bufferPages: true,
-    // pdfkit's default PDF 1.3 writes no XMP stream; from 1.4 on it writes one with the title unescaped,
-    // which a title with "&" or "<" turns into broken XML.
-    lang: 'en-GB',
+    // PDF/A-2b: fonts embedded, sRGB output intent, XMP metadata (ours, escaped: see xmp.ts).
+    pdfVersion: '1.7',
+    subset: 'PDF/A-2b',
+    tagged: true,
+    lang: LANG,
     displayTitle: true,
     info: {
-      Title: briefing.title,
-      Author: context.generator,
-      Creator: context.generator,
-      Subject: `Briefing of ${longDateLabel(briefing.date)}, version ${context.version}. ${sourcesLine(briefing.sources)}.`,
-      ...(outlets.length > 0 ? { Keywords: outlets.join(', ') } : {}),
+      Title: title,
+      Author: generator,
+      Creator: generator,
+      Subject: subject,
+      ...(keywords ? { Keywords: keywords } : {}),
       CreationDate: stamp,
       ModDate: stamp,
     },
   });
+  useEscapedXmp(doc, {
+    title,
+    author: generator,
+    creator: generator,
+    producer: 'PDFKit',
+    subject,
+    ...(keywords ? { keywords } : {}),
+    created: stamp,
+    modified: stamp,
+    lang: LANG,
+  });
   const bytes = collect(doc);
 
-  const fonts = new FontBook(doc);
+  const fonts = new FontBook(doc, fontsDir, theme.fonts);
   const type = new Typesetter(doc, fonts);
-  const f = frame(type, geometry, briefing.sources.map((s) => s.id));
-  drawTitleBlock(f, briefing, context.version);
-  drawBottomLine(f, briefing.summary[0]);
-  drawSummary(f, briefing.summary.slice(1));
+  const colors = palette(theme.colors);
+  const tags = new Tagger(doc, describeLink);
+  const f = frame(type, geometry, briefing.sources.map((s) => s.id), { colors, styles: makeStyles(colors) }, tags);
+  const total = briefing.sources.length;
+  drawTitleBlock(f, briefing, context.version, theme.logo);
+  drawBottomLine(f, briefing.summary[0], total);
+  drawChanges(f, briefing.changes);
+  drawSummary(f, briefing.summary.slice(1), total);
   drawTimeline(f, briefing.timeline);
   drawQuotes(f, briefing.quotes);
   drawQuestions(f, briefing.questions);
   drawSources(f, briefing.sources);
-  drawFooters(type, geometry, { title: briefing.title, date: longDateLabel(briefing.date) });
+  drawRunningText(f, { title: briefing.title, date: dayLabel(briefing.date), version: context.version, ...(banner ? { banner } : {}) });
   doc.end();
 
   return { bytes: await bytes, warnings: [...fonts.warnings(), ...unlinkedCitations(briefing)] };
@@ -62,6 +98,13 @@ export const pdfWriter: Writer = {
   extension: 'pdf',
   mediaType: 'application/pdf',
   write: renderPdf,
+};
+
+/** What a link is read out as: citations lead to a source's entry, URLs to the web. */
+const describeLink: LinkDescriber = ({ url, destination }) => {
+  const source = destination === undefined ? null : destinationSource(destination);
+  if (source !== null) return `Source ${source} in the list of sources`;
+  return url ?? destination ?? 'Link';
 };
 
 /** Everything the document streams, once it has ended. */

@@ -1,10 +1,9 @@
 /**
- * Page geometry, page breaks and the running footer. pdfkit has no keep-with-next, so sections ask
- * `ensureSpace` for room before a heading or an item they do not want split.
+ * Page geometry and page breaks. pdfkit has no keep-with-next and no widow/orphan control, so sections
+ * ask `ensureSpace` for room before a heading or an item they do not want split, and `paragraphBreak`
+ * where a long paragraph may break.
  */
 import type { PageSize } from '../types.js';
-import { colors, styles } from './styles.js';
-import type { Typesetter } from './text.js';
 
 export interface Margins {
   top: number;
@@ -23,13 +22,13 @@ export interface PageGeometry {
 
 const mm = 72 / 25.4;
 
-/** Page size and margins; the bottom margin leaves room for the footer. */
+/** Page size and margins; the top and bottom margins leave room for the running header and footer. */
 export function pageGeometry(size: PageSize): PageGeometry {
   if (size === 'Letter') {
-    return { size, width: 612, height: 792, margins: { top: 50, bottom: 60, left: 58, right: 58 } };
+    return { size, width: 612, height: 792, margins: { top: 64, bottom: 60, left: 58, right: 58 } };
   }
   // pdfkit's A4 is 595.28 x 841.89 pt.
-  return { size, width: 595.28, height: 841.89, margins: { top: 18 * mm, bottom: 21 * mm, left: 20 * mm, right: 20 * mm } };
+  return { size, width: 595.28, height: 841.89, margins: { top: 23 * mm, bottom: 21 * mm, left: 20 * mm, right: 20 * mm } };
 }
 
 /** Width between the left and right margins. */
@@ -69,48 +68,24 @@ export function keepWithNext(
   return ensureSpace(doc, headingHeight + nextNeed);
 }
 
-/** What the footer of every page shows. */
-export interface FooterText {
-  /** Brief title; shortened with "…" to fit. */
-  title: string;
-  /** Briefing date, as shown in the title block. */
-  date: string;
-}
+/** Where a paragraph goes relative to the page break below it. */
+export type ParagraphBreak =
+  | { kind: 'here' }
+  /** Start it on a new page. */
+  | { kind: 'next-page' }
+  /** Draw `lines` lines here and the rest on the next page. */
+  | { kind: 'split'; lines: number };
 
 /**
- * Draw "title · date" and "Page X of Y" at the foot of every buffered page. Runs after all content,
- * when the page count is known; the bottom margin is lifted meanwhile so pdfkit does not add a page.
+ * Widow and orphan control for a paragraph of `lines` lines, given how many lines fit on this page and on
+ * a whole page. Short paragraphs are never split; a long one keeps at least two lines on each side of
+ * the break. Line counts are measured in the first run's style, which can overcount a paragraph whose
+ * citations wrap by one line, so three lines are kept for the next page: never fewer than two.
  */
-export function drawFooters(type: Typesetter, g: PageGeometry, footer: FooterText): void {
-  const doc = type.doc;
-  const range = doc.bufferedPageRange();
-  const left = g.margins.left;
-  const right = g.width - g.margins.right;
-  const ruleY = g.height - g.margins.bottom + 14;
-  const textY = ruleY + 6;
-  for (let i = 0; i < range.count; i++) {
-    const page = doc.switchToPage(range.start + i);
-    const bottom = page.margins.bottom;
-    page.margins.bottom = 0;
-    doc.save().moveTo(left, ruleY).lineTo(right, ruleY).lineWidth(0.5).strokeColor(colors.hairline).stroke().restore();
-    const pageLabel = `Page ${i + 1} of ${range.count}`;
-    const labelWidth = type.width(pageLabel, styles.footer);
-    const date = ` · ${footer.date}`;
-    const room = right - left - labelWidth - 24 - type.width(date, styles.footer);
-    type.line(`${fitWidth(type, footer.title, room)}${date}`, styles.footer, left, textY);
-    type.line(pageLabel, styles.footer, right, textY, { align: 'right' });
-    page.margins.bottom = bottom;
-  }
-}
-
-/** `text` shortened at a word boundary with "…" so it is at most `width` points wide in the footer style. */
-function fitWidth(type: Typesetter, text: string, width: number): string {
-  if (type.width(text, styles.footer) <= width) return text;
-  const words = text.split(/\s+/);
-  while (words.length > 1) {
-    words.pop();
-    const candidate = `${words.join(' ').replace(/[\s,;:.–—-]+$/u, '')}…`;
-    if (type.width(candidate, styles.footer) <= width) return candidate;
-  }
-  return '…';
+export function paragraphBreak(lines: number, fitHere: number, fitPage: number): ParagraphBreak {
+  if (lines <= fitHere) return { kind: 'here' };
+  if (fitHere < 2) return { kind: 'next-page' };
+  // Short paragraphs move whole, unless even a whole page could not hold them.
+  if (lines < 5) return lines <= fitPage ? { kind: 'next-page' } : { kind: 'split', lines: fitHere };
+  return { kind: 'split', lines: Math.min(fitHere, lines - 3) };
 }

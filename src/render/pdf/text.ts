@@ -1,8 +1,11 @@
 /**
  * The one path text takes onto the page: runs of styled text, drawn as a wrapped paragraph or a single
- * line. Glyph checks (and, later, font fallback) happen here and nowhere else.
+ * line. Every run is cleaned and cut by font first (per-glyph fallback, see pieces.ts). Text in the runs'
+ * own fonts and left to right is left to pdfkit's line wrapping, as it always was; text that needs a
+ * fallback font or has right-to-left parts is broken into lines and drawn piece by piece by PieceSetter.
  */
 import type { FontBook } from './fonts.js';
+import { PieceSetter, type LineMetrics } from './pieces.js';
 import { spacing, type TextStyle } from './styles.js';
 
 /** A stretch of text in one style, optionally a link to a URL or to a named destination. */
@@ -38,10 +41,14 @@ type LooseTextOptions = Record<string, unknown>;
 
 /** Draws runs of text with the document's fonts. */
 export class Typesetter {
+  private readonly pieces: PieceSetter;
+
   constructor(
     readonly doc: PDFKit.PDFDocument,
     readonly fonts: FontBook,
-  ) {}
+  ) {
+    this.pieces = new PieceSetter(doc, fonts);
+  }
 
   /** Make `style` the document's current font, size and colour. */
   use(style: TextStyle): this {
@@ -58,15 +65,18 @@ export class Typesetter {
   /**
    * Draw runs as one left-aligned paragraph at the current y; leaves y below it. Runs after the first
    * share the first run's baseline and line pitch, so smaller citation runs sit on the same line.
+   * A paragraph whose text is mostly right to left is aligned right.
    */
   paragraph(runs: Run[], box: Box): void {
-    const first = runs[0];
+    const prepared = this.pieces.prepare(runs);
+    const first = prepared.runs[0];
     if (!first) return;
+    if (!prepared.plain) return this.pieces.paragraph(prepared, box, this.metrics(first.style, box));
     const doc = this.doc;
     const pitch = this.lineAdvance(first.style, box.lineGap ?? spacing.lineGap);
     const baseline = this.ascent(first.style);
     const y = doc.y;
-    const drawn = this.keepGlued(runs, box).flatMap((run) => this.prepare(run));
+    const drawn = this.keepGlued(prepared.runs, box);
     drawn.forEach((run, i) => {
       this.use(run.style);
       const options: LooseTextOptions = {
@@ -123,32 +133,27 @@ export class Typesetter {
     return last;
   }
 
-  /**
-   * The runs to draw for `run`: the one place text meets the fonts. Today it records characters the
-   * style's font lacks and returns the run as is; per-glyph fallback will split the run here instead.
-   */
-  private prepare(run: Run): Run[] {
-    this.fonts.check(run.text, run.style.font);
-    return [run];
-  }
-
   /** Height `runs` will take in `box`, laid out as `paragraph` lays them out. */
   height(runs: Run[], box: Box): number {
-    const laid = this.keepGlued(runs, box);
-    const first = laid[0];
+    const prepared = this.pieces.prepare(runs);
+    const first = prepared.runs[0];
     if (!first) return 0;
+    if (!prepared.plain) return this.pieces.lines(prepared, box).length * this.metrics(first.style, box).pitch;
+    const laid = this.keepGlued(prepared.runs, box);
     this.use(first.style);
     const options = { width: box.width, lineGap: box.lineGap ?? spacing.lineGap };
     // Runs that fit on the first run's last line add no height; otherwise measuring all the text in the
     // first run's style is an upper bound (later runs are citations and labels, set smaller).
-    const text = laid.length === 1 || this.tailFits(laid, box) ? first.text : laid.map((r) => r.text).join('');
+    const text = laid.length === 1 || this.tailFits(laid, box) ? (laid[0]?.text ?? '') : laid.map((r) => r.text).join('');
     this.use(first.style);
     return this.doc.heightOfString(text, options);
   }
 
   /** Draw one line at (x, y) without wrapping or page breaks (for footers and labels); returns its width. */
   line(text: string, style: TextStyle, x: number, y: number, options: { align?: 'right' } = {}): number {
-    const runs = this.prepare({ text, style });
+    const prepared = this.pieces.prepare([{ text: text.replace(/[\r\n\u2028\u2029]+/g, ' '), style }]);
+    if (!prepared.plain) return this.pieces.line(prepared, x, y, this.ascent(style), options.align ?? 'left');
+    const runs = prepared.runs;
     const width = runs.reduce((sum, run) => sum + this.width(run.text, run.style), 0);
     let left = options.align === 'right' ? x - width : x;
     for (const run of runs) {
@@ -162,8 +167,10 @@ export class Typesetter {
 
   /** Width of `text` in `style`. */
   width(text: string, style: TextStyle): number {
+    const prepared = this.pieces.prepare([{ text, style }]);
+    if (!prepared.plain) return this.pieces.width(prepared);
     this.use(style);
-    return this.doc.widthOfString(text, { characterSpacing: style.characterSpacing ?? 0 });
+    return this.doc.widthOfString(prepared.text, { characterSpacing: style.characterSpacing ?? 0 });
   }
 
   /** Distance from the top of a line to its baseline in `style`. */
@@ -171,5 +178,12 @@ export class Typesetter {
     this.use(style);
     const font = (this.doc as unknown as { _font: { ascender: number } })._font;
     return (font.ascender / 1000) * style.size;
+  }
+
+  /** Line pitch, height and baseline of a paragraph whose first run is in `style`. */
+  private metrics(style: TextStyle, box: Box): LineMetrics {
+    const lineGap = box.lineGap ?? spacing.lineGap;
+    const pitch = this.lineAdvance(style, lineGap);
+    return { pitch, height: pitch - lineGap, baseline: this.ascent(style) };
   }
 }

@@ -1,0 +1,105 @@
+/**
+ * Configured briefs turned into build jobs: defaults < brief.yaml < flags, resolved once through the same
+ * validation as the build command's flags, with each brief's date taken in its own time zone.
+ */
+import { DateTime } from 'luxon';
+import { displayPath } from '../archive/walk.js';
+import { buildBrief, type BriefResult } from '../brief.js';
+import { todayIn, type BriefConfig, type BriefSettings, type EmailSettings } from '../config/brief-config.js';
+import { expandSources } from '../config/source-globs.js';
+import { BriefwrightError, ErrorCode } from '../errors.js';
+import type { AnalyzeOptions, OutputOptions } from '../options.js';
+import { resolveBuildOptions, type BuildFlags } from './config.js';
+import type { Reporter } from './report.js';
+
+/** Flags that override every configured brief. */
+export type JobFlags = Omit<BuildFlags, 'sources' | 'title' | 'slug'> & {
+  /** Build only the briefs with these names (slug, else title). */
+  only?: string[];
+};
+
+export interface BuildJob {
+  name: string;
+  inputs: string[];
+  /** Source patterns that matched no file. */
+  unmatched: string[];
+  analyze: AnalyzeOptions;
+  output: OutputOptions;
+  email?: EmailSettings;
+}
+
+/** The jobs of a config file, in file order; `--only` names that match no brief are a usage error. */
+export async function jobsFrom(config: BriefConfig, flags: JobFlags, now: DateTime = DateTime.now()): Promise<BuildJob[]> {
+  const chosen = flags.only?.length ? config.briefs.filter((b) => flags.only!.includes(b.name)) : config.briefs;
+  const unknown = (flags.only ?? []).filter((name) => !config.briefs.some((b) => b.name === name));
+  if (unknown.length > 0) {
+    const known = config.briefs.map((b) => b.name).join(', ');
+    throw new BriefwrightError(ErrorCode.USAGE, `--only: no brief named ${unknown.map((n) => `"${n}"`).join(', ')} in ${config.path} (it has: ${known})`);
+  }
+  const jobs: BuildJob[] = [];
+  for (const settings of chosen) {
+    const expanded = await expandSources(settings.sources);
+    const { analyze, output } = resolveBuildOptions(buildFlagsOf(settings, flags, now));
+    const job: BuildJob = { name: settings.name, inputs: expanded.paths, unmatched: expanded.unmatched, analyze, output };
+    if (settings.email) job.email = settings.email;
+    jobs.push(job);
+  }
+  return jobs;
+}
+
+/** One brief's settings with the command line's flags laid over them, in the build command's terms. */
+function buildFlagsOf(settings: BriefSettings, flags: JobFlags, now: DateTime): BuildFlags {
+  const merged: BuildFlags = { sources: settings.sources, date: flags.date ?? todayIn(settings.timezone, now) };
+  const pick = <K extends keyof BuildFlags>(key: K, fromFile: BuildFlags[K] | undefined) => {
+    const value = flags[key as keyof JobFlags] ?? fromFile;
+    if (value !== undefined) merged[key] = value as BuildFlags[K];
+  };
+  pick('out', settings.out);
+  pick('format', settings.formats?.join(','));
+  pick('pageSize', settings.pageSize);
+  pick('summaryWords', settings.summaryWords);
+  pick('templates', settings.templates);
+  pick('theme', settings.theme);
+  pick('banner', settings.banner);
+  if (settings.title !== undefined) merged.title = settings.title;
+  if (settings.slug !== undefined) merged.slug = settings.slug;
+  return merged;
+}
+
+/**
+ * Run `fn` for every job; one failing does not stop the others. Throws, after all have run, with the first
+ * failure's code and the names of every job that failed.
+ */
+export async function forEachJob(jobs: readonly BuildJob[], report: Reporter, fn: (job: BuildJob) => Promise<void>): Promise<void> {
+  const failures: Array<{ job: BuildJob; error: BriefwrightError }> = [];
+  for (const job of jobs) {
+    try {
+      await fn(job);
+    } catch (error) {
+      if (!(error instanceof BriefwrightError)) throw error;
+      report.error(`${job.name}: ${error.message}`);
+      failures.push({ job, error });
+    }
+  }
+  if (failures.length > 0) {
+    const names = failures.map((f) => f.job.name).join(', ');
+    throw new BriefwrightError(failures[0]!.error.code, `${failures.length} of ${jobs.length} brief(s) failed: ${names}`);
+  }
+}
+
+/** Build one configured brief and print its version folder (relative to the working folder when inside it). */
+export async function buildJob(job: BuildJob, strictInputs: boolean, report: Reporter): Promise<BriefResult> {
+  for (const pattern of job.unmatched) report.info(`${job.name}: no file matches ${pattern}`);
+  if (job.inputs.length === 0) throw new BriefwrightError(ErrorCode.NO_SOURCES, 'no sources: none of its patterns matched a file');
+  const result = await buildBrief({
+    inputs: job.inputs,
+    analyze: job.analyze,
+    output: job.output,
+    strictInputs,
+    onProgress: (m) => report.progress(`${job.name}: ${m}`),
+  });
+  report.warnings(result.warnings);
+  if (!result.version.created) report.info(`${job.name}: unchanged since v${result.version.version}: same inputs and options, no new version written`);
+  process.stdout.write(`${displayPath(result.version.dir)}\n`);
+  return result;
+}

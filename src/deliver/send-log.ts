@@ -1,0 +1,116 @@
+/**
+ * The send log, out/<slug>/send-log.jsonl: one JSON line per recipient a version was delivered to. It sits
+ * beside the date folders because version folders are never modified, and is only ever appended to, so a
+ * crash can at worst cut the last line (which is then skipped with a warning).
+ */
+import { open, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BriefwrightError, ErrorCode } from '../errors.js';
+import { warning, type Warning } from '../model/warning.js';
+import { recipientKey } from './addresses.js';
+
+export const SEND_LOG_FILE = 'send-log.jsonl';
+
+export interface SendLogEntry {
+  /** The version folder relative to the archive root: "<slug>/<date>/v<N>". */
+  version: string;
+  /** The recipient's address in lower case. */
+  recipient: string;
+  messageId: string;
+  /** When the server accepted the message for this recipient (ISO 8601, UTC). */
+  at: string;
+}
+
+export interface SendLog {
+  path: string;
+  entries: SendLogEntry[];
+  warnings: Warning[];
+}
+
+/** out/<slug>/send-log.jsonl for a brief. */
+export function sendLogPath(outDir: string, slug: string): string {
+  return join(outDir, slug, SEND_LOG_FILE);
+}
+
+function isEntry(value: unknown): value is SendLogEntry {
+  const v = value as Partial<SendLogEntry> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.version === 'string' &&
+    typeof v.recipient === 'string' &&
+    typeof v.messageId === 'string' &&
+    typeof v.at === 'string'
+  );
+}
+
+/** Read the log; a missing file is an empty log, a line that is not an entry is skipped with a warning. */
+export async function readSendLog(path: string): Promise<SendLog> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path, entries: [], warnings: [] };
+    throw new BriefwrightError(ErrorCode.DELIVERY, `cannot read the send log ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  const entries: SendLogEntry[] = [];
+  const warnings: Warning[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      parsed = undefined;
+    }
+    if (isEntry(parsed)) entries.push(parsed);
+    else {
+      const reason = 'this line of the send log is not an entry and was ignored';
+      warnings.push(warning('delivery-note', 'deliver', reason, { source: path, position: { line: i + 1 }, text: line }));
+    }
+  });
+  return { path, entries, warnings };
+}
+
+/** The recipients (lower case) the log says already received a version. */
+export function deliveredTo(log: SendLog, version: string): Set<string> {
+  return new Set(log.entries.filter((e) => e.version === version).map((e) => recipientKey(e.recipient)));
+}
+
+/** How many deliveries of a version the log holds (to any recipient). */
+export function deliveryCount(log: SendLog, version: string): number {
+  return log.entries.filter((e) => e.version === version).length;
+}
+
+/** One line per entry, the keys always in the same order. */
+export function sendLogLines(entries: readonly SendLogEntry[]): string {
+  return entries
+    .map((e) => `${JSON.stringify({ version: e.version, recipient: recipientKey(e.recipient), messageId: e.messageId, at: e.at })}\n`)
+    .join('');
+}
+
+/**
+ * Append entries and flush them to disk before returning. When an earlier run was cut off mid-line, a
+ * newline is written first so the new entries start on their own lines.
+ */
+export async function appendSendLog(path: string, entries: readonly SendLogEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  try {
+    const handle = await open(path, 'a+');
+    try {
+      const { size } = await handle.stat();
+      let prefix = '';
+      if (size > 0) {
+        const last = Buffer.alloc(1);
+        await handle.read(last, 0, 1, size - 1);
+        if (last[0] !== 0x0a) prefix = '\n';
+      }
+      await handle.appendFile(prefix + sendLogLines(entries), 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw new BriefwrightError(ErrorCode.DELIVERY, `cannot append to the send log ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}

@@ -1,0 +1,175 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { acquireLock, isProcessAlive, LOCK_FILE } from '../../src/archive/lock.js';
+import { writeVersion } from '../../src/archive/store.js';
+import { verifyArchive } from '../../src/archive/verify.js';
+import { BriefwrightError, ErrorCode } from '../../src/errors.js';
+import { DATE, deadPid, outputsFor, SLUG, versionRequest } from './helpers.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const archive = () => mkdtempSync(join(tmpdir(), 'lock-'));
+const lockPath = (out: string) => join(out, SLUG, LOCK_FILE);
+
+function plantLock(out: string, owner: { pid: number; hostname: string; startedAt: string }, ageMs = 0): string {
+  mkdirSync(join(out, SLUG), { recursive: true });
+  const path = lockPath(out);
+  writeFileSync(path, JSON.stringify(owner));
+  if (ageMs > 0) {
+    const then = new Date(Date.now() - ageMs);
+    utimesSync(path, then, then);
+  }
+  return path;
+}
+
+describe('archive lock', () => {
+  it('makes a second writer wait until the first has committed, then gives it the next number', async () => {
+    const out = archive();
+    let openGate!: () => void;
+    const gate = new Promise<void>((r) => (openGate = r));
+    let firstRendering!: () => void;
+    const firstStarted = new Promise<void>((r) => (firstRendering = r));
+    const secondRendered: number[] = [];
+
+    const first = writeVersion(
+      versionRequest(out, 'aaa', {
+        async render(v) {
+          firstRendering();
+          await gate;
+          return outputsFor(v);
+        },
+        lock: { pollMs: 20 },
+      }),
+    );
+    await firstStarted;
+    const second = writeVersion(
+      versionRequest(out, 'bbb', {
+        async render(v) {
+          secondRendered.push(v);
+          return outputsFor(v, ' (second)');
+        },
+        lock: { pollMs: 20 },
+      }),
+    );
+    await sleep(300);
+    expect(secondRendered).toEqual([]);
+    expect(JSON.parse(readFileSync(lockPath(out), 'utf8'))).toMatchObject({ pid: process.pid, hostname: hostname() });
+
+    openGate();
+    const [a, b] = await Promise.all([first, second]);
+    expect([a.version, b.version]).toEqual([1, 2]);
+    // The second run chose its number only after v1 existed: it never rendered a v1 of its own.
+    expect(secondRendered).toEqual([2]);
+    expect(readFileSync(join(b.dir, 'briefing.md'), 'utf8')).toContain('Version 2 (second)');
+    expect(existsSync(lockPath(out))).toBe(false);
+    const checks = await verifyArchive(out);
+    expect(checks.map((c) => [c.dir.endsWith('/v1') || c.dir.endsWith('/v2'), c.problems])).toEqual([
+      [true, []],
+      [true, []],
+    ]);
+  });
+
+  it('lets two concurrent runs of the same build end with one version, not two equal ones', async () => {
+    const out = archive();
+    const results = await Promise.all([writeVersion(versionRequest(out, 'same')), writeVersion(versionRequest(out, 'same'))]);
+    expect(results.map((r) => r.version)).toEqual([1, 1]);
+    expect(results.map((r) => r.created).sort()).toEqual([false, true]);
+    expect(readdirSync(join(out, SLUG, DATE))).toEqual(['v1']);
+  });
+
+  it('queues many concurrent writers into distinct complete versions', async () => {
+    const out = archive();
+    const results = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((f) => writeVersion(versionRequest(out, f, { lock: { pollMs: 10 } }))));
+    expect(results.map((r) => r.version).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect((await verifyArchive(out)).every((c) => c.problems.length === 0)).toBe(true);
+  });
+
+  it('recovers a lock left by a dead process, with a warning recorded in the manifest', async () => {
+    const out = archive();
+    const pid = deadPid();
+    expect(isProcessAlive(pid)).toBe(false);
+    const path = plantLock(out, { pid, hostname: hostname(), startedAt: '2023-03-09T05:00:00.000Z' });
+
+    const result = await writeVersion(versionRequest(out, 'aaa', { lock: { timeoutMs: 2_000 } }));
+    expect(result.version).toBe(1);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatchObject({ kind: 'archive-lock-recovered', stage: 'archive', source: path });
+    expect(result.warnings[0]?.reason).toContain(`pid ${pid}`);
+    expect(result.manifest.warnings).toEqual(result.warnings);
+    const stored = JSON.parse(readFileSync(join(result.dir, 'manifest.json'), 'utf8'));
+    expect(stored.warnings.map((w: { kind: string }) => w.kind)).toEqual(['archive-lock-recovered']);
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('recovers a stale lock only once when several runs find it together', async () => {
+    const out = archive();
+    plantLock(out, { pid: deadPid(), hostname: hostname(), startedAt: '2023-03-09T05:00:00.000Z' });
+    const results = await Promise.all(['a', 'b', 'c', 'd'].map((f) => writeVersion(versionRequest(out, f, { lock: { pollMs: 10 } }))));
+    expect(results.map((r) => r.version).sort()).toEqual([1, 2, 3, 4]);
+    expect(results.flatMap((r) => r.warnings).map((w) => w.kind)).toEqual(['archive-lock-recovered']);
+  });
+
+  it('recovers a lock not refreshed for longer than the stale limit, even if its pid runs (another host, pid reuse)', async () => {
+    const out = archive();
+    plantLock(out, { pid: process.pid, hostname: 'another-host', startedAt: '2023-03-09T05:00:00.000Z' }, 60_000);
+    const result = await writeVersion(versionRequest(out, 'aaa', { lock: { staleMs: 30_000, timeoutMs: 1_000 } }));
+    expect(result.warnings.map((w) => w.reason)).toEqual([
+      expect.stringMatching(/pid \d+ on another-host, since 2023-03-09T05:00:00\.000Z\): it was not refreshed for 1 min/),
+    ]);
+  });
+
+  it('recovers an empty lock file that was abandoned, but waits for one that is being written', async () => {
+    const out = archive();
+    mkdirSync(join(out, SLUG), { recursive: true });
+    writeFileSync(lockPath(out), '');
+    await expect(writeVersion(versionRequest(out, 'aaa', { lock: { timeoutMs: 200, pollMs: 20 } }))).rejects.toThrow(/is locked by a run that is still writing it/);
+    const then = new Date(Date.now() - 60_000);
+    utimesSync(lockPath(out), then, then);
+    const result = await writeVersion(versionRequest(out, 'aaa', { lock: { timeoutMs: 200, pollMs: 20 } }));
+    expect(result.warnings.map((w) => w.reason)).toEqual([expect.stringContaining('its content is unreadable')]);
+  });
+
+  it('fails with ARCHIVE naming the holder when a live lock outlasts the timeout, and leaves that lock alone', async () => {
+    const out = archive();
+    const path = plantLock(out, { pid: process.pid, hostname: hostname(), startedAt: '2023-03-09T06:00:00.000Z' });
+    const before = readFileSync(path, 'utf8');
+    const started = Date.now();
+    const error = await writeVersion(versionRequest(out, 'aaa', { lock: { timeoutMs: 300, pollMs: 25 } })).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    expect(error).toBeInstanceOf(BriefwrightError);
+    expect((error as BriefwrightError).code).toBe(ErrorCode.ARCHIVE);
+    expect((error as BriefwrightError).message).toContain(`${path} is locked by pid ${process.pid} since 2023-03-09T06:00:00.000Z`);
+    expect(readFileSync(path, 'utf8')).toBe(before);
+    expect(readdirSync(join(out, SLUG, DATE))).toEqual([]);
+  });
+
+  it('names the other host of a live lock', async () => {
+    const out = archive();
+    plantLock(out, { pid: 4242, hostname: 'build-server-2', startedAt: '2023-03-09T06:00:00.000Z' });
+    await expect(acquireLock(join(out, SLUG), { timeoutMs: 100, pollMs: 20 })).rejects.toThrow('locked by pid 4242 on build-server-2 since');
+  });
+
+  it('releases only its own lock', async () => {
+    const out = archive();
+    mkdirSync(join(out, SLUG));
+    const lock = await acquireLock(join(out, SLUG));
+    expect(JSON.parse(readFileSync(lock.path, 'utf8'))).toEqual(lock.owner);
+    // Another run took the lock over (wrongly judging it stale): releasing must not remove its lock.
+    writeFileSync(lock.path, JSON.stringify({ ...lock.owner, token: 'someone-else' }));
+    await lock.release();
+    expect(existsSync(lock.path)).toBe(true);
+  });
+
+  it('keeps the lock fresh while it is held', async () => {
+    const out = archive();
+    mkdirSync(join(out, SLUG));
+    const lock = await acquireLock(join(out, SLUG), { staleMs: 4_000 });
+    const old = new Date(Date.now() - 3_600_000);
+    utimesSync(lock.path, old, old);
+    await sleep(1_300);
+    expect(Date.now() - statSync(lock.path).mtimeMs).toBeLessThan(2_000);
+    await lock.release();
+    expect(existsSync(lock.path)).toBe(false);
+  });
+});
