@@ -45,19 +45,56 @@ export function wordsOf(text: string): string[] {
 
 /** Merge found quotations into distinct quotes, in order of first appearance. */
 export function mergeQuotes(found: FoundQuote[]): MergedQuote[] {
+  const wordsByQuote = new Map(found.map((q) => [q, wordsOf(q.text)]));
   // Longest first, so fragments find the full quotation they belong to.
-  const order = [...found].sort((a, b) => wordsOf(b.text).length - wordsOf(a.text).length || compareFound(a, b));
+  const order = [...found].sort((a, b) => wordsByQuote.get(b)!.length - wordsByQuote.get(a)!.length || compareFound(a, b));
   const clusters: Cluster[] = [];
+  const index = new ClusterIndex();
   for (const q of order) {
-    const words = wordsOf(q.text);
-    const home = clusters.find((c) => joins(c, q, words));
-    if (home) {
-      home.members.push(q);
+    const words = wordsByQuote.get(q)!;
+    const home = index.candidates(words).find((i) => joins(clusters[i]!, q, words));
+    if (home !== undefined) {
+      clusters[home]!.members.push(q);
+      index.add(home, clusters[home]!.words);
       continue;
     }
+    index.add(clusters.length, words);
     clusters.push({ text: q.text, words, members: [q] });
   }
   return clusters.map(toMerged).sort((a, b) => compareFound(a.members[0]!, b.members[0]!));
+}
+
+/**
+ * Clusters by the word pairs they contain. A quotation can only join a cluster holding its first or its
+ * last pair of words (it is contained in it, or overlaps its start or end by several words), so only
+ * those are tried: merging stays near-linear on thousands of quotes.
+ */
+class ClusterIndex {
+  private readonly byKey = new Map<string, Set<number>>();
+
+  add(cluster: number, words: readonly string[]): void {
+    for (const key of keysOf(words)) {
+      const set = this.byKey.get(key);
+      if (set) set.add(cluster);
+      else this.byKey.set(key, new Set([cluster]));
+    }
+  }
+
+  /** Clusters that may take a quotation with these words, oldest first (as a scan in order would meet them). */
+  candidates(words: readonly string[]): number[] {
+    if (words.length === 0) return [];
+    const keys = words.length === 1 ? [words[0]!] : [`${words[0]} ${words[1]}`, `${words.at(-2)} ${words.at(-1)}`];
+    const found = new Set<number>();
+    for (const key of keys) for (const i of this.byKey.get(key) ?? []) found.add(i);
+    return [...found].sort((a, b) => a - b);
+  }
+}
+
+/** Every word pair of a text, and every single word (for one-word quotations). */
+function keysOf(words: readonly string[]): string[] {
+  const keys: string[] = [...words];
+  for (let i = 0; i + 1 < words.length; i++) keys.push(`${words[i]} ${words[i + 1]}`);
+  return keys;
 }
 
 /** True when `q` is the same quotation as the cluster's (stitching the cluster's text when they overlap). */
