@@ -1,5 +1,5 @@
 /** manifest.json: what went into a version and what came out, with hashes, so it can be verified years later. */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../durable.js';
 import type { Warning } from '../model/warning.js';
 
 export const MANIFEST_VERSION = 1;
@@ -32,9 +32,7 @@ export interface Manifest {
   warnings: Warning[];
 }
 
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256 };
 
 /** JSON with object keys sorted, so equal values always hash the same. */
 export function canonicalJson(value: unknown): string {

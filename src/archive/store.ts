@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { BriefwrightError, ErrorCode } from '../errors.js';
 import type { Warning } from '../model/warning.js';
 import { defaultLockOptions, isProcessAlive, withLock, type LockOptions } from './lock.js';
+import { writeFileDurably } from '../durable.js';
 import { MANIFEST_FILE, sha256, type FileRecord, type Manifest } from './manifest.js';
 
 export interface OutputFile {
@@ -142,7 +143,7 @@ async function commitFolder(dateDir: string, dir: string, files: OutputFile[]): 
   const tmp = join(dateDir, `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     await mkdir(tmp);
-    for (const file of files) await writeDurably(join(tmp, file.name), file.bytes);
+    for (const file of files) await writeFileDurably(join(tmp, file.name), file.bytes);
     await syncFolder(tmp);
     try {
       await rename(tmp, dir);
@@ -157,16 +158,6 @@ async function commitFolder(dateDir: string, dir: string, files: OutputFile[]): 
     throw new BriefwrightError(ErrorCode.ARCHIVE, `cannot write ${dir}: ${(e as Error).message}`, { cause: e });
   } finally {
     await rm(tmp, { recursive: true, force: true });
-  }
-}
-
-async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
-  const handle = await open(path, 'wx');
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
 

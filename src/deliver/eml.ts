@@ -1,7 +1,8 @@
 /** Writing a composed message as an .eml file: whole or not at all, and never inside a version folder. */
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { writeFileDurably } from '../durable.js';
 import { BriefwrightError, ErrorCode } from '../errors.js';
 
 /** True when `path` is `folder` or lies inside it. */
@@ -21,13 +22,7 @@ export function checkEmlPath(path: string, versionDir: string): void {
 export async function writeEml(path: string, bytes: Uint8Array): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const handle = await open(tmp, 'wx');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeFileDurably(tmp, bytes);
     await rename(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true });

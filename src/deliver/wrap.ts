@@ -2,6 +2,7 @@
  * Plain-text tidying for the text part of an email: lines wrapped at word boundaries, continuation lines
  * indented under the text of a list item ("- ", "1. ", "[S1] "), no trailing spaces, no runs of blank lines.
  */
+import { joinTidyLines } from '../render/markdown.js';
 
 /** The signature separator ("-- ") keeps its trailing space: mail readers look for exactly that line. */
 const SIGNATURE = '-- ';
@@ -36,11 +37,5 @@ export function wrapText(text: string, width: number): string {
     .split('\n')
     .map((line) => (line === SIGNATURE ? line : line.replace(/[ \t]+$/, '')))
     .flatMap((line) => wrapLine(line, width));
-  const kept: string[] = [];
-  for (const line of lines) {
-    if (line === '' && (kept.length === 0 || kept[kept.length - 1] === '')) continue;
-    kept.push(line);
-  }
-  while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
-  return `${kept.join('\n')}\n`;
+  return joinTidyLines(lines);
 }

@@ -4,7 +4,6 @@
  * bytes, applying sources.json/yaml overrides — and numbers the sources S1, S2, … in path order.
  * A bad file becomes a warning; only "nothing at all could be read" is an error.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { BriefwrightError, ErrorCode } from '../errors.js';
@@ -19,6 +18,7 @@ import { readMarkdown } from './markdown.js';
 import { applyOverrides, parseOverrides, type LocatedSource, type OverrideFile } from './overrides.js';
 import { sniffFormat } from './sniff.js';
 import { readText } from './text.js';
+import { sha256 } from '../durable.js';
 import type { Reader } from './types.js';
 
 export type { Article, Reader, ReaderInput, ReaderResult } from './types.js';
@@ -57,7 +57,7 @@ export function readSource(path: string, bytes: Uint8Array, referenceDate: strin
   if (decoded.guess !== undefined) {
     warnings.push(warning('encoding-guessed', 'ingest', `encoding ${decoded.guess}`, { source: path }));
   }
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const digest = sha256(bytes);
   const format = sniffFormat(decoded.text, path);
   const result = readers[format]({ path, text: decoded.text, referenceDate });
   warnings.push(...result.warnings);
@@ -69,7 +69,7 @@ export function readSource(path: string, bytes: Uint8Array, referenceDate: strin
       path,
       format: article.format,
       encoding: decoded.encoding,
-      sha256,
+      sha256: digest,
       meta: article.meta,
       metaOrigin: article.metaOrigin,
       blocks: article.blocks,

@@ -70,7 +70,11 @@ export function changeLists(changes: ChangeSet): ChangeList[] {
  * no leading blank lines, exactly one final newline (markdownlint MD009, MD012, MD047).
  */
 export function tidyMarkdown(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(/[ \t]+$/, ''));
+  return joinTidyLines(text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.replace(/[ \t]+$/, '')));
+}
+
+/** Lines joined with no leading or repeated blank lines and exactly one final newline. */
+export function joinTidyLines(lines: readonly string[]): string {
   const kept: string[] = [];
   for (const line of lines) {
     if (line === '' && (kept.length === 0 || kept[kept.length - 1] === '')) continue;
