@@ -7,6 +7,7 @@ import type { Warning } from '../model/warning.js';
 import type { AnalyzeOptions } from '../options.js';
 import { buildCorpus } from './corpus.js';
 import { groupClaims } from './group.js';
+import { buildQuestions } from './questions/index.js';
 import { extractQuotes } from './quotes/index.js';
 import { sourceEntries } from './sources.js';
 import { summarize } from './summary.js';
@@ -25,6 +26,7 @@ export function analyze(documents: Document[], options: AnalyzeOptions): Analyze
   const sources = sourceEntries(documents.map((d) => d.source));
   const timeline = buildTimeline(corpus, options.date);
   const quotes = extractQuotes(corpus, { keyQuotes: options.keyQuotes });
+  const open = buildQuestions(corpus, claims, options.date, timeline.entries);
   const briefing: Briefing = {
     schemaVersion: SCHEMA_VERSION,
     title: options.title ?? chooseTitle(documents, corpus, summary),
@@ -33,8 +35,8 @@ export function analyze(documents: Document[], options: AnalyzeOptions): Analyze
     summary,
     timeline: timeline.entries,
     quotes: quotes.quotes,
-    questions: [],
-    conflicts: [],
+    questions: open.questions,
+    conflicts: open.conflicts,
   };
-  return { briefing, warnings: [...sources.warnings, ...timeline.warnings, ...quotes.warnings] };
+  return { briefing, warnings: [...sources.warnings, ...timeline.warnings, ...quotes.warnings, ...open.warnings] };
 }

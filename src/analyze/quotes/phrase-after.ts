@@ -72,7 +72,7 @@ export function phraseAfter(tokens: Token[], start: number): Parsed | null {
 
 /**
  * What follows a name: a parenthesis "(D-Ore.)", an apposition ", one of the claimants," or a prepositional
- * phrase "of the county fire service". Relative clauses and ages are passed over, not taken as roles.
+ * phrase "of the harbour police". Relative clauses and ages are passed over, not taken as roles.
  */
 function extrasAfter(tokens: Token[], end: number): { apposition: string | null; pp: string | null; to: number } {
   let k = end;

@@ -157,7 +157,7 @@ function premodifiersBefore(tokens: Token[], start: number): number {
   return i;
 }
 
-/** "Ines Reyes of the county fire service said": a person named before a prepositional phrase. */
+/** "Ines Reyes of the harbour police said": a person named before a prepositional phrase. */
 function ownedNameBefore(tokens: Token[], end: number): Parsed | null {
   for (let k = end; k > 0 && end - k < 8; k--) {
     const t = tokens[k]!;
