@@ -66,14 +66,13 @@ describe('dedupeWithinSource', () => {
     expect(dedupeWithinSource(items).kept).toEqual([items[0]]);
   });
 
-  it('stays fast on many paragraphs', () => {
-    // Deterministic pseudo-random paragraphs of 15 words from a 500-word vocabulary.
+  it('keeps thousands of distinct paragraphs that share most of their words with others', () => {
+    // Deterministic pseudo-random paragraphs of 15 words from a 500-word vocabulary: many candidate pairs,
+    // no near-duplicates. (Its speed is measured by npm run bench, not here.)
     let seed = 7;
     const nextWord = () => `w${(seed = (seed * 48271) % 2147483647) % 500}`;
     const items = Array.from({ length: 4000 }, () => para(Array.from({ length: 15 }, nextWord).join(' ')));
-    const t = performance.now();
     expect(dedupeWithinSource(items).kept.length).toBe(4000);
-    expect(performance.now() - t).toBeLessThan(2000);
   });
 });
 
