@@ -2,7 +2,7 @@
  * A brief rebuilt on the same day after a source changed: the new version says what changed since the
  * previous one, in all its outputs; an unchanged rebuild writes nothing new.
  */
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBrief, type BriefResult } from '../../src/brief.js';
@@ -93,5 +93,26 @@ describe('a second version of the same brief and date', () => {
     expect(next.version.version).toBe(2);
     expect(next.briefing.changes).toBeUndefined();
     expect(next.warnings.map((w) => w.reason).join('\n')).toMatch(/no "What changed since v1" section: .*has no briefing\.json/);
+  });
+});
+
+describe('a theme edited between two builds', () => {
+  it('makes a new version, because the theme is part of what a version was built from', async () => {
+    const dir = tempDir('theme-');
+    const theme = join(dir, 'house.yaml');
+    writeFileSync(theme, 'colors:\n  accent: "#222222"\n');
+    const out = tempDir('archive-');
+    const own = tempDir('articles-');
+    const request = () =>
+      buildBrief({
+        inputs: [articles(false, own)],
+        analyze: { date: '2031-05-12', title: 'Marlow Vale water main', summaryWords: 150, keyQuotes: 6 },
+        output: { outDir: out, formats: ['pdf'], pageSize: 'A4', themePath: theme },
+      });
+    const first = await request();
+    const same = await request();
+    writeFileSync(theme, 'colors:\n  accent: "#880000"\n');
+    const edited = await request();
+    expect([first.version.version, same.version.created, edited.version.version]).toEqual([1, false, 2]);
   });
 });
