@@ -12,7 +12,7 @@ import { warning, type Warning } from '../model/warning.js';
 
 export const LOCK_FILE = '.lock';
 /** Held only while a stale lock is being removed, so two waiters never both remove and re-create it. */
-const RECOVERY_FILE = '.lock.recovering';
+const RECOVERY_SUFFIX = '.recovering';
 
 export interface LockOptions {
   /** How long to wait for a live holder before failing. */
@@ -21,12 +21,15 @@ export interface LockOptions {
   pollMs?: number;
   /** A lock not refreshed for this long is stale even if its pid seems alive (pid reuse, another host). */
   staleMs?: number;
+  /** The lock file's name in the folder; another name is an independent lock (sending vs building). */
+  name?: string;
 }
 
 export const defaultLockOptions: Required<LockOptions> = {
   timeoutMs: 30_000,
   pollMs: 150,
   staleMs: 10 * 60_000,
+  name: LOCK_FILE,
 };
 
 /** What the lock file holds. */
@@ -72,8 +75,8 @@ export async function withLock<T>(briefDir: string, options: LockOptions, fn: (l
 
 /** Take the lock of a brief folder (which must exist), waiting up to `timeoutMs` for a live holder. */
 export async function acquireLock(briefDir: string, options: LockOptions = {}): Promise<HeldLock> {
-  const { timeoutMs, pollMs, staleMs } = { ...defaultLockOptions, ...options };
-  const path = join(briefDir, LOCK_FILE);
+  const { timeoutMs, pollMs, staleMs, name } = { ...defaultLockOptions, ...options };
+  const path = join(briefDir, name);
   const warnings: Warning[] = [];
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -83,7 +86,7 @@ export async function acquireLock(briefDir: string, options: LockOptions = {}): 
     if (current === 'gone') continue;
     const stale = staleReason(current, staleMs, Date.now());
     if (stale) {
-      if (await removeStale(briefDir, path, current)) {
+      if (await removeStale(path, current)) {
         warnings.push(recovered(path, current, stale));
         continue;
       }
@@ -164,8 +167,8 @@ function staleReason(state: LockState, staleMs: number, now: number): string | n
  * Remove a stale lock, but only the one judged stale: under the recovery file, re-read it and unlink it
  * only if unchanged. Returns false when another waiter got there first.
  */
-async function removeStale(briefDir: string, path: string, judged: LockState): Promise<boolean> {
-  const guard = join(briefDir, RECOVERY_FILE);
+async function removeStale(path: string, judged: LockState): Promise<boolean> {
+  const guard = `${path}${RECOVERY_SUFFIX}`;
   let handle;
   try {
     handle = await open(guard, 'wx');
@@ -178,7 +181,8 @@ async function removeStale(briefDir: string, path: string, judged: LockState): P
   }
   try {
     const again = await readLock(path);
-    if (again === 'gone' || again.raw !== judged.raw) return false;
+    // Same content is not enough: a new holder's lock is empty until it writes, like an abandoned empty one.
+    if (again === 'gone' || again.raw !== judged.raw || again.refreshedAt !== judged.refreshedAt) return false;
     await unlink(path);
     return true;
   } finally {

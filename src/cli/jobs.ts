@@ -28,23 +28,33 @@ export interface BuildJob {
   email?: EmailSettings;
 }
 
-/** The jobs of a config file, in file order; `--only` names that match no brief are a usage error. */
-export async function jobsFrom(config: BriefConfig, flags: JobFlags, now: DateTime = DateTime.now()): Promise<BuildJob[]> {
-  const chosen = flags.only?.length ? config.briefs.filter((b) => flags.only!.includes(b.name)) : config.briefs;
+/** A configured brief waiting to be built: its settings and the command line's flags over them. */
+export interface PlannedJob {
+  name: string;
+  settings: BriefSettings;
+  flags: JobFlags;
+  now: DateTime;
+}
+
+/** The briefs of a config file to run, in file order; `--only` names that match no brief are a usage error. */
+export function plannedJobs(config: BriefConfig, flags: JobFlags, now: DateTime = DateTime.now()): PlannedJob[] {
   const unknown = (flags.only ?? []).filter((name) => !config.briefs.some((b) => b.name === name));
   if (unknown.length > 0) {
     const known = config.briefs.map((b) => b.name).join(', ');
     throw new BriefwrightError(ErrorCode.USAGE, `--only: no brief named ${unknown.map((n) => `"${n}"`).join(', ')} in ${config.path} (it has: ${known})`);
   }
-  const jobs: BuildJob[] = [];
-  for (const settings of chosen) {
-    const expanded = await expandSources(settings.sources);
-    const { analyze, output } = resolveBuildOptions(buildFlagsOf(settings, flags, now));
-    const job: BuildJob = { name: settings.name, inputs: expanded.paths, unmatched: expanded.unmatched, analyze, output };
-    if (settings.email) job.email = settings.email;
-    jobs.push(job);
-  }
-  return jobs;
+  const chosen = flags.only?.length ? config.briefs.filter((b) => flags.only!.includes(b.name)) : config.briefs;
+  return chosen.map((settings) => ({ name: settings.name, settings, flags, now }));
+}
+
+/** Resolve a planned brief into a build job (its options checked, its source patterns expanded). */
+export async function resolveJob(plan: PlannedJob): Promise<BuildJob> {
+  const { settings, flags, now } = plan;
+  const expanded = await expandSources(settings.sources, settings.base);
+  const { analyze, output } = resolveBuildOptions(buildFlagsOf(settings, flags, now));
+  const job: BuildJob = { name: settings.name, inputs: expanded.paths, unmatched: expanded.unmatched, analyze, output };
+  if (settings.email) job.email = settings.email;
+  return job;
 }
 
 /** One brief's settings with the command line's flags laid over them, in the build command's terms. */
@@ -70,20 +80,20 @@ function buildFlagsOf(settings: BriefSettings, flags: JobFlags, now: DateTime): 
  * Run `fn` for every job; one failing does not stop the others. Throws, after all have run, with the first
  * failure's code and the names of every job that failed.
  */
-export async function forEachJob(jobs: readonly BuildJob[], report: Reporter, fn: (job: BuildJob) => Promise<void>): Promise<void> {
-  const failures: Array<{ job: BuildJob; error: BriefwrightError }> = [];
-  for (const job of jobs) {
+export async function forEachJob(plans: readonly PlannedJob[], report: Reporter, fn: (job: BuildJob) => Promise<void>): Promise<void> {
+  const failures: Array<{ job: PlannedJob; error: BriefwrightError }> = [];
+  for (const plan of plans) {
     try {
-      await fn(job);
+      await fn(await resolveJob(plan));
     } catch (error) {
       if (!(error instanceof BriefwrightError)) throw error;
-      report.error(`${job.name}: ${error.message}`);
-      failures.push({ job, error });
+      report.error(`${plan.name}: ${error.message}`);
+      failures.push({ job: plan, error });
     }
   }
   if (failures.length > 0) {
     const names = failures.map((f) => f.job.name).join(', ');
-    throw new BriefwrightError(failures[0]!.error.code, `${failures.length} of ${jobs.length} brief(s) failed: ${names}`);
+    throw new BriefwrightError(failures[0]!.error.code, `${failures.length} of ${plans.length} brief(s) failed: ${names}`);
   }
 }
 

@@ -6,6 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { DateTime, IANAZone } from 'luxon';
+import { checkHeaderText, parseMailboxes } from '../deliver/addresses.js';
+import { parseSmtpUrl } from '../deliver/smtp.js';
+import { BriefwrightError } from '../errors.js';
+import { isFile, isFolder } from '../fs-checks.js';
+import { bannerProblem } from '../render/theme.js';
 import { configError, parseConfigText, type LocatedData } from './yaml-file.js';
 
 /** The settings of one brief, as the file gives them (paths already resolved against the file's folder). */
@@ -14,8 +19,10 @@ export interface BriefSettings {
   name: string;
   title?: string;
   slug?: string;
-  /** Files, folders or glob patterns, resolved against the config file's folder. */
+  /** Files, folders or glob patterns as written; relative ones are read from `base`. */
   sources: string[];
+  /** The config file's folder: relative sources and paths are taken from here. */
+  base: string;
   /** IANA zone whose calendar day is the briefing date ("Europe/London"). */
   timezone?: string;
   out?: string;
@@ -118,10 +125,7 @@ function briefOf(own: Record<string, unknown>, defaults: Record<string, unknown>
 
   const sourcesFound = value('sources');
   if (!sourcesFound) fail(at, `${at.length ? `briefs[${index}]` : 'the config'} has no "sources" (files, folders or glob patterns)`);
-  const brief: BriefSettings = {
-    name: '',
-    sources: strings('sources', sourcesFound)!.map((s) => resolveFrom(base, s)),
-  };
+  const brief: BriefSettings = { name: '', sources: strings('sources', sourcesFound)!, base };
   const title = text('title');
   if (title !== undefined) brief.title = title;
   const slug = text('slug');
@@ -137,6 +141,12 @@ function briefOf(own: Record<string, unknown>, defaults: Record<string, unknown>
   for (const key of ['out', 'theme', 'banner', 'templates'] as const) {
     const v = text(key);
     if (v !== undefined) brief[key] = v;
+  }
+  if (brief.theme !== undefined && !isFile(brief.theme)) fail(value('theme')!.at, `"theme": ${brief.theme} is not a file`);
+  if (brief.templates !== undefined && !isFolder(brief.templates)) fail(value('templates')!.at, `"templates": ${brief.templates} is not a folder`);
+  if (brief.banner !== undefined) {
+    const problem = bannerProblem(brief.banner);
+    if (problem) fail(value('banner')!.at, `"banner" ${problem}`);
   }
   const pageSize = text('pageSize');
   if (pageSize !== undefined) {
@@ -154,8 +164,12 @@ function briefOf(own: Record<string, unknown>, defaults: Record<string, unknown>
     if (!Number.isInteger(words.value) || (words.value as number) < 20) fail(words.at, '"summaryWords" must be a whole number of at least 20');
     brief.summaryWords = words.value as number;
   }
-  const email = value('email');
-  if (email) brief.email = emailOf(email.value, email.at, path, located);
+  const email = emailOf(defaults['email'], own['email'], at, path, located);
+  if (email) {
+    // The email attaches the PDF: a brief that emails must make one.
+    if (brief.formats && !brief.formats.includes('pdf')) fail(value('formats')!.at, '"formats" must include pdf for a brief with "email" (the email attaches the PDF)');
+    brief.email = email;
+  }
   // A daily brief needs a stable archive folder (for "What changed" and the send log), not one named
   // after whatever headline the day's sources bring.
   if (brief.slug === undefined && brief.title === undefined) {
@@ -165,27 +179,57 @@ function briefOf(own: Record<string, unknown>, defaults: Record<string, unknown>
   return brief;
 }
 
-function emailOf(raw: unknown, at: KeyPath, path: string, located: LocatedData): EmailSettings {
-  const record = asRecord(raw, path, located, at, '"email" must be a mapping with "to" (and "cc", "from", "subject", "smtp")');
-  checkKeys(record, EMAIL_KEYS, path, located, at);
-  const list = (key: 'to' | 'cc'): string[] => {
-    const v = record[key];
-    if (v === undefined) return [];
-    const items = typeof v === 'string' ? [v] : v;
-    if (!Array.isArray(items) || items.some((s) => typeof s !== 'string' || s.trim() === '')) {
-      configError(path, located.lineOf([...at, key]), `"email.${key}" must be an address or a list of addresses`);
+/**
+ * A brief's email settings: its own "email" keys over the top-level ones, each checked where it is written
+ * (addresses parsed, no line breaks in headers, a well-formed SMTP URL), so a mistake shows before any build.
+ */
+function emailOf(shared: unknown, own: unknown, at: KeyPath, path: string, located: LocatedData): EmailSettings | undefined {
+  if (shared === undefined && own === undefined) return undefined;
+  const sources: Array<{ record: Record<string, unknown>; at: KeyPath }> = [];
+  if (shared !== undefined) sources.push({ record: emailRecord(shared, ['email'], path, located), at: ['email'] });
+  if (own !== undefined) sources.push({ record: emailRecord(own, [...at, 'email'], path, located), at: [...at, 'email'] });
+  const field = (key: string) => {
+    const found = [...sources].reverse().find((src) => src.record[key] !== undefined);
+    return found ? { value: found.record[key], at: [...found.at, key] } : undefined;
+  };
+  const check = (keys: KeyPath, run: () => void) => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof BriefwrightError) configError(path, located.lineOf(keys), error.message);
+      throw error;
     }
-    return (items as string[]).map((s) => s.trim());
+  };
+  const list = (key: 'to' | 'cc'): string[] => {
+    const found = field(key);
+    if (!found) return [];
+    const items = typeof found.value === 'string' ? [found.value] : found.value;
+    if (!Array.isArray(items) || items.some((s) => typeof s !== 'string' || s.trim() === '')) {
+      configError(path, located.lineOf(found.at), `"email.${key}" must be an address or a list of addresses`);
+    }
+    const addresses = (items as string[]).map((s) => s.trim());
+    addresses.forEach((a, i) => check(found.at, () => parseMailboxes(`email.${key}[${i}]`, a)));
+    return addresses;
   };
   const email: EmailSettings = { to: list('to'), cc: list('cc') };
-  if (email.to.length === 0) configError(path, located.lineOf(at), '"email" needs at least one address in "to"');
+  if (email.to.length === 0) configError(path, located.lineOf(sources.at(-1)!.at), '"email" needs at least one address in "to"');
   for (const key of ['from', 'subject', 'smtp'] as const) {
-    const v = record[key];
-    if (v === undefined) continue;
-    if (typeof v !== 'string' || v.trim() === '') configError(path, located.lineOf([...at, key]), `"email.${key}" must be a non-empty string`);
-    email[key] = v.trim();
+    const found = field(key);
+    if (!found) continue;
+    if (typeof found.value !== 'string' || found.value.trim() === '') configError(path, located.lineOf(found.at), `"email.${key}" must be a non-empty string`);
+    const v = (found.value as string).trim();
+    if (key === 'from') check(found.at, () => parseMailboxes('email.from', v));
+    if (key === 'subject') check(found.at, () => checkHeaderText('email.subject', v));
+    if (key === 'smtp') check(found.at, () => parseSmtpUrl(v));
+    email[key] = v;
   }
   return email;
+}
+
+function emailRecord(raw: unknown, at: KeyPath, path: string, located: LocatedData): Record<string, unknown> {
+  const record = asRecord(raw, path, located, at, '"email" must be a mapping with "to" (and "cc", "from", "subject", "smtp")');
+  checkKeys(record, EMAIL_KEYS, path, located, at);
+  return record;
 }
 
 /** Today's calendar date in a zone (the system's when none is given), as YYYY-MM-DD. */

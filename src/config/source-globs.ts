@@ -2,6 +2,7 @@
  * Source lists of configured briefs: files, folders and glob patterns ("feeds/bridge/*.html"). Patterns
  * are expanded here, at the edge, so the library only ever sees paths.
  */
+import { isAbsolute, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 export interface ExpandedSources {
@@ -11,15 +12,19 @@ export interface ExpandedSources {
   unmatched: string[];
 }
 
-export async function expandSources(entries: readonly string[]): Promise<ExpandedSources> {
+/**
+ * Expand entries written relative to `base` (the config file's folder). Patterns are matched from `base`
+ * rather than joined to it, so a folder named "briefs (2024)" or "b[1]" is not read as glob syntax.
+ */
+export async function expandSources(entries: readonly string[], base: string): Promise<ExpandedSources> {
   const paths: string[] = [];
   const unmatched: string[] = [];
   for (const entry of entries) {
     if (!isDynamicPattern(entry)) {
-      paths.push(entry);
+      paths.push(isAbsolute(entry) ? entry : resolve(base, entry));
       continue;
     }
-    const matches = await glob(entry, { absolute: true, onlyFiles: true, expandDirectories: false, dot: false });
+    const matches = await glob(entry, { cwd: base, absolute: true, onlyFiles: true, expandDirectories: false, dot: false });
     if (matches.length === 0) unmatched.push(entry);
     paths.push(...matches.sort());
   }

@@ -13,6 +13,7 @@ import { checkEmlPath, writeEml } from './eml.js';
 import { attachmentName, composeMessage, defaultSubject, messageIdentity } from './message.js';
 import { appendSendLog, deliveredTo, deliveryCount, readSendLog, sendLogPath, type SendLog } from './send-log.js';
 import { checkRetry, defaultRetry, deliver, parseSmtpUrl, type RetryPolicy } from './smtp.js';
+import { acquireLock } from '../archive/lock.js';
 import { readVersion } from './version.js';
 
 export { resolveVersionDir } from './version.js';
@@ -71,6 +72,11 @@ function checkRequest(request: SendRequest) {
   return { from: senders[0]!, recipients, server: sending ? server : null, retry };
 }
 
+/** Lock file beside the send log, held from reading the log to recording the delivery. */
+const SEND_LOCK_FILE = '.send.lock';
+/** A concurrent send may be in its retries (1 + 2 + 4 s and the transfers): wait well past that. */
+const SEND_LOCK_WAIT_MS = 5 * 60_000;
+
 /** Email one archived version; throws DELIVERY when nobody received it. */
 export async function sendVersion(request: SendRequest): Promise<SendReport> {
   const progress = request.onProgress ?? (() => {});
@@ -87,86 +93,97 @@ export async function sendVersion(request: SendRequest): Promise<SendReport> {
   const emlPath = request.emlPath ?? (request.dryRun ? resolve(attachment.replace(/\.pdf$/, '.eml')) : null);
   if (emlPath !== null) checkEmlPath(emlPath, version.dir);
 
-  const versionKey = `${brief.slug}/${brief.date}/v${brief.version}`;
-  let log: SendLog | null = null;
-  if (version.outDir !== null) {
-    log = await readSendLog(sendLogPath(version.outDir, brief.slug));
-    warnings.push(...log.warnings);
-  }
-  const already = request.resend || log === null ? new Set<string>() : deliveredTo(log, versionKey);
-  const skipped: string[] = [];
-  const keep = (list: Mailbox[]) =>
-    list.filter((m) => {
-      if (!already.has(recipientKey(m.address))) return true;
-      skipped.push(m.address);
-      return false;
+  // Two sends of one version at once must not both pass the send-log check: a lock of its own, so a
+  // send waiting on SMTP retries never blocks a build.
+  const sendLock =
+    version.outDir !== null && server !== null
+      ? await acquireLock(join(version.outDir, brief.slug), { name: SEND_LOCK_FILE, timeoutMs: SEND_LOCK_WAIT_MS })
+      : null;
+  if (sendLock) warnings.push(...sendLock.warnings);
+  try {
+    const versionKey = `${brief.slug}/${brief.date}/v${brief.version}`;
+    let log: SendLog | null = null;
+    if (version.outDir !== null) {
+      log = await readSendLog(sendLogPath(version.outDir, brief.slug));
+      warnings.push(...log.warnings);
+    }
+    const already = request.resend || log === null ? new Set<string>() : deliveredTo(log, versionKey);
+    const skipped: string[] = [];
+    const keep = (list: Mailbox[]) =>
+      list.filter((m) => {
+        if (!already.has(recipientKey(m.address))) return true;
+        skipped.push(m.address);
+        return false;
+      });
+    const to = keep(recipients.to);
+    const cc = keep(recipients.cc);
+    if (to.length + cc.length === 0) {
+      progress(`every recipient already received ${versionKey}`);
+      return { messageId: null, accepted: [], rejected: [], skipped, emlPath: null, warnings };
+    }
+    if (to.length === 0) warnings.push(warning('delivery-note', 'deliver', 'every To recipient already has this version; the Cc recipients are sent it alone'));
+
+    const subject = request.subject ?? defaultSubject(brief);
+    const priorDeliveries = log === null ? 0 : deliveryCount(log, versionKey);
+    const identity = messageIdentity({ manifest: version.manifest, from, to, cc, subject, priorDeliveries });
+    const view = emailView(version.briefing, {
+      title: brief.title,
+      date: brief.date,
+      version: brief.version,
+      attachment,
+      generator: `${toolName} ${toolVersion}`,
     });
-  const to = keep(recipients.to);
-  const cc = keep(recipients.cc);
-  if (to.length + cc.length === 0) {
-    progress(`every recipient already received ${versionKey}`);
-    return { messageId: null, accepted: [], rejected: [], skipped, emlPath: null, warnings };
-  }
-  if (to.length === 0) warnings.push(warning('delivery-note', 'deliver', 'every To recipient already has this version; the Cc recipients are sent it alone'));
+    progress(`composing the email for ${versionKey}`);
+    const message = await composeMessage(
+      {
+        from,
+        to,
+        cc,
+        subject,
+        text: renderTextBody(view),
+        html: renderHtmlBody(view),
+        attachment: { filename: attachment, content: version.pdf },
+        messageId: identity.messageId,
+        // A dry run dates the message when the version was made, so its .eml is reproducible; a real send
+        // carries the time it is sent, as spam filters expect.
+        date: server === null ? new Date(version.manifest.createdAt) : new Date(),
+      },
+      identity.boundary,
+    );
+    if (emlPath !== null) {
+      await writeEml(emlPath, message);
+      progress(`wrote ${emlPath}`);
+    }
+    const report: SendReport = { messageId: identity.messageId, accepted: [], rejected: [], skipped, emlPath, warnings };
+    if (server === null) return report;
 
-  const subject = request.subject ?? defaultSubject(brief);
-  const priorDeliveries = log === null ? 0 : deliveryCount(log, versionKey);
-  const identity = messageIdentity({ manifest: version.manifest, from, to, cc, subject, priorDeliveries });
-  const view = emailView(version.briefing, {
-    title: brief.title,
-    date: brief.date,
-    version: brief.version,
-    attachment,
-    generator: `${toolName} ${toolVersion}`,
-  });
-  progress(`composing the email for ${versionKey}`);
-  const message = await composeMessage(
-    {
-      from,
-      to,
-      cc,
-      subject,
-      text: renderTextBody(view),
-      html: renderHtmlBody(view),
-      attachment: { filename: attachment, content: version.pdf },
-      messageId: identity.messageId,
-      // A dry run dates the message when the version was made, so its .eml is reproducible; a real send
-      // carries the time it is sent, as spam filters expect.
-      date: server === null ? new Date(version.manifest.createdAt) : new Date(),
-    },
-    identity.boundary,
-  );
-  if (emlPath !== null) {
-    await writeEml(emlPath, message);
-    progress(`wrote ${emlPath}`);
+    const result = await deliver({
+      server,
+      from: from.address,
+      recipients: [...to, ...cc].map((m) => m.address),
+      message,
+      retry,
+      onProgress: progress,
+      onAccepted: async (addresses) => {
+        if (log === null) return;
+        const at = new Date().toISOString();
+        const entries = addresses.map((recipient) => ({ version: versionKey, recipient, messageId: identity.messageId, at }));
+        try {
+          await appendSendLog(log.path, entries);
+        } catch (error) {
+          const reason = `sent, but not recorded in the send log (${(error as Error).message}); a later send will not skip ${addresses.join(', ')}`;
+          warnings.push(warning('delivery-note', 'deliver', reason, { source: log.path }));
+        }
+      },
+    });
+    report.accepted = result.accepted;
+    report.rejected = result.rejected;
+    if (result.accepted.length === 0) {
+      const why = result.rejected.map((r) => `${r.address}: ${r.reason}`).join('; ');
+      throw new BriefwrightError(ErrorCode.DELIVERY, `${join(brief.slug, brief.date, `v${brief.version}`)} reached nobody: ${why}`);
+    }
+    return report;
+  } finally {
+    await sendLock?.release();
   }
-  const report: SendReport = { messageId: identity.messageId, accepted: [], rejected: [], skipped, emlPath, warnings };
-  if (server === null) return report;
-
-  const result = await deliver({
-    server,
-    from: from.address,
-    recipients: [...to, ...cc].map((m) => m.address),
-    message,
-    retry,
-    onProgress: progress,
-    onAccepted: async (addresses) => {
-      if (log === null) return;
-      const at = new Date().toISOString();
-      const entries = addresses.map((recipient) => ({ version: versionKey, recipient, messageId: identity.messageId, at }));
-      try {
-        await appendSendLog(log.path, entries);
-      } catch (error) {
-        const reason = `sent, but not recorded in the send log (${(error as Error).message}); a later send will not skip ${addresses.join(', ')}`;
-        warnings.push(warning('delivery-note', 'deliver', reason, { source: log.path }));
-      }
-    },
-  });
-  report.accepted = result.accepted;
-  report.rejected = result.rejected;
-  if (result.accepted.length === 0) {
-    const why = result.rejected.map((r) => `${r.address}: ${r.reason}`).join('; ');
-    throw new BriefwrightError(ErrorCode.DELIVERY, `${join(brief.slug, brief.date, `v${brief.version}`)} reached nobody: ${why}`);
-  }
-  return report;
 }

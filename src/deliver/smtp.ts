@@ -115,9 +115,9 @@ const TRANSIENT_CODES = new Set([
   'EAI_AGAIN',
 ]);
 
-/** True when the same message may go through later: a 4xx reply (or 503), or a connection that failed. */
+/** True when the same message may go through later: a 4xx reply, or a connection that failed (5xx is final). */
 export function isTemporary(error: SmtpError): boolean {
-  if (typeof error.responseCode === 'number') return error.responseCode < 500 || error.responseCode === 503;
+  if (typeof error.responseCode === 'number') return error.responseCode < 500;
   return [error.code, error.originalCode].some((code) => code !== undefined && TRANSIENT_CODES.has(code));
 }
 

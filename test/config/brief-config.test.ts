@@ -23,6 +23,7 @@ function configError(text: string, name = path): string {
 
 describe('brief config file', () => {
   it('reads one brief from top-level keys, resolving paths against the file', () => {
+    writeFileSync(join(dir, 'house.yaml'), 'colors: {}\n');
     const config = parseBriefConfig(
       ['title: Harbour bridge', 'slug: harbour-bridge', 'sources: articles/*.txt', 'timezone: Europe/London', 'theme: house.yaml',
         'email:', '  to: [desk@example.org, chief@example.org]', '  from: briefs@example.org'].join('\n'),
@@ -30,7 +31,7 @@ describe('brief config file', () => {
     );
     expect(config.briefs).toEqual([
       {
-        name: 'harbour-bridge', title: 'Harbour bridge', slug: 'harbour-bridge', sources: [join(dir, 'articles/*.txt')],
+        name: 'harbour-bridge', title: 'Harbour bridge', slug: 'harbour-bridge', sources: ['articles/*.txt'], base: dir,
         timezone: 'Europe/London', theme: join(dir, 'house.yaml'),
         email: { to: ['desk@example.org', 'chief@example.org'], cc: [], from: 'briefs@example.org' },
       },
@@ -64,9 +65,27 @@ describe('brief config file', () => {
     ['a duplicate key', 'sources: a\nsources: b', /brief\.yaml:2: not valid YAML/],
     ['broken YAML', 'sources: [a\n', /brief\.yaml:\d+: not valid YAML/],
     ['a brief with neither title nor slug', 'briefs:\n  - sources: a', /brief\.yaml:2: briefs\[0\] needs a "title" or a "slug"/],
+    ['a theme that is not there', 'sources: a\ntitle: X\ntheme: nowhere.yaml', /brief\.yaml:3: "theme": .*nowhere\.yaml is not a file/],
+    ['a banner of several lines', 'sources: a\ntitle: X\nbanner: "A\\nB"', /brief\.yaml:3: "banner" must be a single line/],
+    ['an address with a space', 'sources: a\ntitle: X\nemail:\n  to: [ana maria@example.org]', /brief\.yaml:4: .*email\.to\[0\].*not an email address/],
+    ['a subject with a line break', 'sources: a\ntitle: X\nemail:\n  to: a@example.org\n  subject: "Hi\\r\\nBcc: x@example.org"', /brief\.yaml:5: .*line break or control character/],
+    ['an SMTP address that is not a URL', 'sources: a\ntitle: X\nemail:\n  to: a@example.org\n  smtp: mail.example.org', /brief\.yaml:5: /],
+    ['email without pdf in the formats', 'sources: a\ntitle: X\nformats: [md]\nemail:\n  to: a@example.org', /brief\.yaml:3: "formats" must include pdf/],
     ['a list at the top', '- a\n- b', /brief\.yaml:1: must be a mapping/],
   ])('refuses %s, naming file and line', (_, text, expected) => {
     expect(configError(text)).toMatch(expected);
+  });
+
+  it('lays a brief\'s own email keys over the top-level ones, key by key', () => {
+    const config = parseBriefConfig(
+      ['email:', '  from: Desk <desk@example.org>', '  smtp: smtp://relay.example.org:25', 'briefs:', '  - slug: one', '    sources: a',
+        '    email:', '      to: ana@example.org', '  - slug: two', '    sources: b', '    email:', '      to: ben@example.org', '      from: chief@example.org'].join('\n'),
+      path,
+    );
+    expect(config.briefs.map((b) => b.email)).toEqual([
+      { to: ['ana@example.org'], cc: [], from: 'Desk <desk@example.org>', smtp: 'smtp://relay.example.org:25' },
+      { to: ['ben@example.org'], cc: [], from: 'chief@example.org', smtp: 'smtp://relay.example.org:25' },
+    ]);
   });
 
   it('holds a .json config to JSON and names the line of a syntax error', () => {
@@ -92,8 +111,15 @@ describe('expandSources', () => {
     const articles = join(dir, 'articles');
     mkdirSync(join(articles, 'more'), { recursive: true });
     for (const name of ['b.txt', 'a.txt', 'c.html', 'more/d.txt']) writeFileSync(join(articles, name), 'text');
-    const expanded = await expandSources([join(articles, '**/*.txt'), join(articles, 'c.html'), join(articles, '*.md')]);
+    const expanded = await expandSources(['articles/**/*.txt', join(articles, 'c.html'), 'articles/*.md'], dir);
     expect(expanded.paths).toEqual([join(articles, 'a.txt'), join(articles, 'b.txt'), join(articles, 'more/d.txt'), join(articles, 'c.html')]);
-    expect(expanded.unmatched).toEqual([join(articles, '*.md')]);
+    expect(expanded.unmatched).toEqual(['articles/*.md']);
+  });
+
+  it('reads patterns from a config folder whose name looks like glob syntax', async () => {
+    const odd = join(dir, 'briefs (2024) [b]');
+    mkdirSync(join(odd, 'feeds'), { recursive: true });
+    writeFileSync(join(odd, 'feeds', 'a.txt'), 'text');
+    expect((await expandSources(['feeds/*.txt'], odd)).paths).toEqual([join(odd, 'feeds', 'a.txt')]);
   });
 });

@@ -139,6 +139,17 @@ describe('sendVersion over SMTP', () => {
     expect(logLines(v).map((l) => l['recipient'])).toEqual(['ana@example.org', 'cy@example.org']);
   });
 
+  it('sends a version once when two sends of it run at the same time (the send log is locked)', async () => {
+    const v = copyVersion(built);
+    const smtp = await server();
+    const [a, b] = await Promise.all([sendVersion(request(v, smtp)), sendVersion(request(v, smtp))]);
+    expect(smtp.messages).toHaveLength(1);
+    expect([a.accepted.length, b.accepted.length].sort()).toEqual([0, 1]);
+    expect([...a.skipped, ...b.skipped]).toHaveLength(1);
+    expect(logLines(v)).toHaveLength(1);
+    expect(existsSync(join(v.outDir, 'harbour-bridge', '.send.lock'))).toBe(false);
+  });
+
   it('retries only a recipient refused with 4xx; the ones already served do not get a second copy', async () => {
     const v = copyVersion(built);
     const smtp = await server({ rcpt: (a, _s, c) => (a === 'full@example.org' && c.connections === 1 ? 452 : undefined) });

@@ -61,11 +61,11 @@ describe('parseSmtpUrl', () => {
 });
 
 describe('isTemporary', () => {
-  it('retries 4xx replies, 503 and failed connections; not 5xx or configuration errors', () => {
+  it('retries 4xx replies and failed connections; not 5xx (503 included) or configuration errors', () => {
     const e = (fields: Record<string, unknown>) => Object.assign(new Error('x'), fields);
     expect(isTemporary(e({ responseCode: 421 }))).toBe(true);
     expect(isTemporary(e({ responseCode: 452 }))).toBe(true);
-    expect(isTemporary(e({ responseCode: 503 }))).toBe(true);
+    expect(isTemporary(e({ responseCode: 503 }))).toBe(false);
     expect(isTemporary(e({ responseCode: 550 }))).toBe(false);
     expect(isTemporary(e({ responseCode: 535, code: 'EAUTH' }))).toBe(false);
     expect(isTemporary(e({ code: 'ESOCKET', originalCode: 'ECONNREFUSED' }))).toBe(true);

@@ -4,7 +4,7 @@ import { buildBrief } from '../../brief.js';
 import { loadBriefConfig } from '../../config/brief-config.js';
 import { BriefwrightError, ErrorCode } from '../../errors.js';
 import { resolveBuildOptions, type BuildFlags } from '../config.js';
-import { buildJob, forEachJob, jobsFrom, type JobFlags } from '../jobs.js';
+import { buildJob, forEachJob, plannedJobs, type JobFlags } from '../jobs.js';
 import type { Reporter } from '../report.js';
 
 export function buildCommand(yargs: Argv, reporter: () => Reporter) {
@@ -40,7 +40,7 @@ export function buildCommand(yargs: Argv, reporter: () => Reporter) {
         for (const flag of ['title', 'slug'] as const) {
           if (argv[flag] !== undefined) throw new BriefwrightError(ErrorCode.USAGE, `--${flag} cannot be used with --config: set it per brief in the config`);
         }
-        const jobs = await jobsFrom(loadBriefConfig(argv.config), argv as unknown as JobFlags);
+        const jobs = plannedJobs(loadBriefConfig(argv.config), argv as unknown as JobFlags);
         await forEachJob(jobs, report, async (job) => {
           await buildJob(job, argv.strict, report);
         });

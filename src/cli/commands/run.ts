@@ -7,7 +7,7 @@ import type { Argv } from 'yargs';
 import { loadBriefConfig, type EmailSettings } from '../../config/brief-config.js';
 import { sendVersion, type SendRequest } from '../../deliver/index.js';
 import { BriefwrightError, ErrorCode } from '../../errors.js';
-import { buildJob, forEachJob, jobsFrom, type BuildJob, type JobFlags } from '../jobs.js';
+import { buildJob, forEachJob, plannedJobs, type BuildJob, type JobFlags } from '../jobs.js';
 import type { Reporter } from '../report.js';
 import { reportDelivery } from './email.js';
 
@@ -38,7 +38,7 @@ export function runCommand(yargs: Argv, reporter: () => Reporter) {
     async (argv) => {
       const report = reporter();
       const flags = argv as unknown as RunFlags;
-      const jobs = await jobsFrom(loadBriefConfig(flags.config), flags);
+      const jobs = plannedJobs(loadBriefConfig(flags.config), flags);
       await forEachJob(jobs, report, async (job) => {
         const result = await buildJob(job, flags.strict, report);
         if (job.email) await emailJob(job, job.email, result.version.dir, flags, report);
