@@ -2,10 +2,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MANIFEST_VERSION, type Manifest } from '../../src/archive/manifest.js';
 import type { OutputFile, VersionRequest } from '../../src/archive/store.js';
 import { buildBrief, type BriefResult } from '../../src/brief.js';
 import { defaultAnalyzeOptions, defaultOutputOptions } from '../../src/options.js';
+import { testManifest } from '../helpers/manifests.js';
 import type { OutputFormat } from '../../src/render/types.js';
 
 export const SLUG = 'harbour-bridge';
@@ -30,19 +30,7 @@ export function versionRequest(outDir: string, fingerprint: string, overrides: P
     async render(version) {
       return outputsFor(version);
     },
-    manifest(version, outputs): Manifest {
-      return {
-        manifestVersion: MANIFEST_VERSION,
-        tool: { name: 'briefwright', version: 'test' },
-        brief: { title: 'Harbour bridge', slug: SLUG, date: DATE, version },
-        createdAt: '2023-03-09T06:30:00.000Z',
-        fingerprint,
-        options: {},
-        inputs: [],
-        outputs,
-        warnings: [],
-      };
-    },
+    manifest: (version, outputs) => testManifest({ title: 'Harbour bridge', slug: SLUG, date: DATE, version }, fingerprint, outputs),
     ...overrides,
   };
 }

@@ -2,9 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_VERSION, sha256, type Manifest } from '../../src/archive/manifest.js';
+import { sha256, type Manifest } from '../../src/archive/manifest.js';
 import { latestVersion, writeVersion, type VersionRequest } from '../../src/archive/store.js';
 import { slugify } from '../../src/archive/slug.js';
+import { testManifest } from '../helpers/manifests.js';
 import { BriefwrightError } from '../../src/errors.js';
 
 function request(outDir: string, fingerprint: string, overrides: Partial<VersionRequest> = {}): VersionRequest {
@@ -16,19 +17,7 @@ function request(outDir: string, fingerprint: string, overrides: Partial<Version
     async render(version) {
       return [{ name: 'briefing.md', bytes: new TextEncoder().encode(`# Harbour bridge\n\nVersion ${version}\n`) }];
     },
-    manifest(version, outputs): Manifest {
-      return {
-        manifestVersion: MANIFEST_VERSION,
-        tool: { name: 'briefwright', version: 'test' },
-        brief: { title: 'Harbour bridge', slug: 'harbour-bridge', date: '2023-03-09', version },
-        createdAt: '2023-03-09T06:30:00.000Z',
-        fingerprint,
-        options: {},
-        inputs: [],
-        outputs,
-        warnings: [],
-      };
-    },
+    manifest: (version, outputs) => testManifest({ title: 'Harbour bridge', slug: 'harbour-bridge', date: '2023-03-09', version }, fingerprint, outputs),
     ...overrides,
   };
 }

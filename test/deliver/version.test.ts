@@ -2,11 +2,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_VERSION, type Manifest } from '../../src/archive/manifest.js';
 import { writeVersion } from '../../src/archive/store.js';
 import { resolveVersionDir } from '../../src/deliver/index.js';
 import { readVersion } from '../../src/deliver/version.js';
 import { ErrorCode } from '../../src/errors.js';
+import { testManifest } from '../helpers/manifests.js';
 import { tempDir } from '../helpers/cli.js';
 
 async function version(outDir: string, slug: string, date: string, fingerprint: string, files = ['briefing.pdf']) {
@@ -18,19 +18,7 @@ async function version(outDir: string, slug: string, date: string, fingerprint: 
     async render() {
       return files.map((name) => ({ name, bytes: new TextEncoder().encode(`${name} of ${fingerprint}\n`) }));
     },
-    manifest(v, outputs): Manifest {
-      return {
-        manifestVersion: MANIFEST_VERSION,
-        tool: { name: 'briefwright', version: 'test' },
-        brief: { title: 'Bridge', slug, date, version: v },
-        createdAt: '2023-03-09T06:30:00.000Z',
-        fingerprint,
-        options: {},
-        inputs: [],
-        outputs,
-        warnings: [],
-      };
-    },
+    manifest: (v, outputs) => testManifest({ title: 'Bridge', slug, date, version: v }, fingerprint, outputs),
   });
   return result.dir;
 }
