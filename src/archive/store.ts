@@ -7,11 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileDurably } from '../durable.js';
 import { BriefwrightError, ErrorCode } from '../errors.js';
 import type { Warning } from '../model/warning.js';
 import { defaultLockOptions, isProcessAlive, withLock, type LockOptions } from './lock.js';
-import { writeFileDurably } from '../durable.js';
 import { MANIFEST_FILE, sha256, type FileRecord, type Manifest } from './manifest.js';
+import { VERSION_FOLDER } from './walk.js';
 
 export interface OutputFile {
   name: string;
@@ -129,7 +130,7 @@ export async function listVersions(dateDir: string): Promise<number[]> {
     return [];
   }
   return names
-    .map((n) => /^v(\d+)$/.exec(n)?.[1])
+    .map((n) => VERSION_FOLDER.exec(n)?.[1])
     .filter((n): n is string => n !== undefined)
     .map(Number)
     .sort((a, b) => a - b);

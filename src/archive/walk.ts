@@ -16,7 +16,7 @@ export interface VersionFolder {
 }
 
 export const VERSION_FOLDER = /^v(\d+)$/;
-const DATE_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
+export const DATE_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Every version folder under `path` (relative to `cwd`); fails with USAGE when `path` is not a folder. */
 export async function findVersions(path: string, cwd = process.cwd()): Promise<VersionFolder[]> {
@@ -59,8 +59,8 @@ function versionFolder(dir: string): VersionFolder {
   };
 }
 
-/** Names of the visible sub-folders of a folder. */
-async function subfolders(dir: string): Promise<string[]> {
+/** Names of the visible sub-folders of a folder (hidden ones are locks and temporary folders of runs). */
+export async function subfolders(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
 }

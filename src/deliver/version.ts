@@ -3,10 +3,12 @@
  * attach and the Briefing for the email body. Files are checked against the manifest's hashes, so what
  * is mailed is what was archived; nothing here writes.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MANIFEST_FILE, sha256, type Manifest } from '../archive/manifest.js';
+import { readManifest } from '../archive/manifest-read.js';
 import { latestVersion } from '../archive/store.js';
+import { DATE_FOLDER, subfolders } from '../archive/walk.js';
 import { BriefwrightError, ErrorCode } from '../errors.js';
 import { isFile, isFolder } from '../fs-checks.js';
 import type { Briefing } from '../model/briefing.js';
@@ -28,19 +30,13 @@ export interface ArchivedVersion {
   warnings: Warning[];
 }
 
-const DATE_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
-
 function usage(message: string): never {
   throw new BriefwrightError(ErrorCode.USAGE, message);
 }
 
-/** Sub-folders of a folder, sorted; hidden ones (temporary folders of runs in progress) left out. */
+/** Visible sub-folders of a folder, sorted. */
 async function folders(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-    .map((e) => e.name)
-    .sort();
+  return (await subfolders(dir)).sort();
 }
 
 /** The newest complete version of one brief: the latest date folder that holds one. */
@@ -82,21 +78,12 @@ function undeliverable(dir: string, why: string, cause?: unknown): never {
   throw new BriefwrightError(ErrorCode.DELIVERY, `${dir} cannot be emailed: ${why}`, cause === undefined ? undefined : { cause });
 }
 
-async function readManifest(dir: string): Promise<Manifest> {
-  const path = join(dir, MANIFEST_FILE);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    return undeliverable(dir, `no readable ${MANIFEST_FILE} (${(error as Error).message})`, error);
-  }
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(text) as Manifest;
-  } catch (error) {
-    return undeliverable(dir, `${MANIFEST_FILE} is not valid JSON: ${(error as Error).message}`, error);
-  }
-  const brief = manifest?.brief;
+/** The manifest as verify reads it, plus the fields an email needs (title, date, version, time, fingerprint). */
+async function manifestFor(dir: string): Promise<Manifest> {
+  const read = await readManifest(dir);
+  if ('error' in read) return undeliverable(dir, read.error);
+  const { manifest } = read;
+  const brief = manifest.brief;
   const ok =
     typeof brief?.title === 'string' &&
     typeof brief.slug === 'string' &&
@@ -142,7 +129,7 @@ function archiveRoot(dir: string, manifest: Manifest): string | null {
 export async function readVersion(versionDir: string): Promise<ArchivedVersion> {
   const dir = resolve(versionDir);
   if (!isFolder(dir)) undeliverable(versionDir, 'no such folder');
-  const manifest = await readManifest(dir);
+  const manifest = await manifestFor(dir);
   const pdf = await readOutput(dir, manifest, PDF_FILE);
   if (pdf === undefined) undeliverable(dir, `it has no ${PDF_FILE} (build it with the pdf format)`);
   const warnings: Warning[] = [];
