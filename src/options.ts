@@ -32,6 +32,21 @@ export interface OutputOptions {
   banner?: string;
 }
 
+/** What a brief's folder name in the archive may hold: lower-case letters, digits and hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/** The smallest summary word budget a brief may be given. */
+export const MIN_SUMMARY_WORDS = 20;
+
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['pdf', 'md', 'json'];
+
+const PAGE_SIZES: Record<string, PageSize> = { a4: 'A4', letter: 'Letter' };
+
+/** The page size a name means, in any case ("a4", "LETTER"), or undefined. */
+export function pageSizeNamed(name: string): PageSize | undefined {
+  return PAGE_SIZES[name.toLowerCase()];
+}
+
 export const defaultAnalyzeOptions: Omit<AnalyzeOptions, 'date'> = {
   summaryWords: 150,
   keyQuotes: 6,

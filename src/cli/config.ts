@@ -5,8 +5,17 @@
 import { DateTime } from 'luxon';
 import { BriefwrightError, ErrorCode } from '../errors.js';
 import { isFile, isFolder } from '../fs-checks.js';
-import { defaultAnalyzeOptions, defaultOutputOptions, type AnalyzeOptions, type OutputOptions } from '../options.js';
-import type { OutputFormat, PageSize } from '../render/types.js';
+import {
+  defaultAnalyzeOptions,
+  defaultOutputOptions,
+  MIN_SUMMARY_WORDS,
+  OUTPUT_FORMATS,
+  pageSizeNamed,
+  SLUG_PATTERN,
+  type AnalyzeOptions,
+  type OutputOptions,
+} from '../options.js';
+import type { OutputFormat } from '../render/types.js';
 import { bannerProblem } from '../render/theme.js';
 
 /** The build command's flags as yargs parsed them. */
@@ -24,8 +33,6 @@ export interface BuildFlags {
   banner?: string;
 }
 
-const FORMATS: readonly OutputFormat[] = ['pdf', 'md', 'json'];
-const PAGE_SIZES: Record<string, PageSize> = { a4: 'A4', letter: 'Letter' };
 
 export function resolveBuildOptions(flags: BuildFlags, today = DateTime.local()): {
   analyze: AnalyzeOptions;
@@ -41,17 +48,17 @@ export function resolveBuildOptions(flags: BuildFlags, today = DateTime.local())
     analyze.title = title;
   }
   if (flags.summaryWords !== undefined) {
-    if (!Number.isInteger(flags.summaryWords) || flags.summaryWords < 20) usage('--summary-words must be a whole number of at least 20');
+    if (!Number.isInteger(flags.summaryWords) || flags.summaryWords < MIN_SUMMARY_WORDS) usage(`--summary-words must be a whole number of at least ${MIN_SUMMARY_WORDS}`);
     analyze.summaryWords = flags.summaryWords;
   }
   const output: OutputOptions = { ...defaultOutputOptions };
   if (flags.out !== undefined) output.outDir = flags.out;
   if (flags.format !== undefined) output.formats = formats(flags.format);
   if (flags.pageSize !== undefined) {
-    output.pageSize = PAGE_SIZES[flags.pageSize.toLowerCase()] ?? usage(`--page-size must be A4 or Letter, not "${flags.pageSize}"`);
+    output.pageSize = pageSizeNamed(flags.pageSize) ?? usage(`--page-size must be A4 or Letter, not "${flags.pageSize}"`);
   }
   if (flags.slug !== undefined) {
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(flags.slug)) usage('--slug may hold only lower-case letters, digits and hyphens');
+    if (!SLUG_PATTERN.test(flags.slug)) usage('--slug may hold only lower-case letters, digits and hyphens');
     output.slug = flags.slug;
   }
   if (flags.templates !== undefined) {
@@ -81,7 +88,7 @@ function isoDate(value: string, flag: string): string {
 function formats(value: string): OutputFormat[] {
   const list = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
   if (list.length === 0) usage('--format needs at least one of pdf, md, json');
-  for (const f of list) if (!FORMATS.includes(f as OutputFormat)) usage(`--format: unknown format "${f}" (use pdf, md, json)`);
+  for (const f of list) if (!OUTPUT_FORMATS.includes(f as OutputFormat)) usage(`--format: unknown format "${f}" (use pdf, md, json)`);
   return [...new Set(list)] as OutputFormat[];
 }
 

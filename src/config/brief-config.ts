@@ -10,6 +10,7 @@ import { checkHeaderText, parseMailboxes } from '../deliver/addresses.js';
 import { parseSmtpUrl } from '../deliver/smtp.js';
 import { BriefwrightError } from '../errors.js';
 import { isFile, isFolder } from '../fs-checks.js';
+import { MIN_SUMMARY_WORDS, OUTPUT_FORMATS, pageSizeNamed, SLUG_PATTERN } from '../options.js';
 import { bannerProblem } from '../render/theme.js';
 import { configError, parseConfigText, type LocatedData } from './yaml-file.js';
 
@@ -54,7 +55,6 @@ const EMAIL_KEYS = ['to', 'cc', 'from', 'subject', 'smtp'] as const;
 /** Keys that only make sense for one brief, so they are not allowed as defaults when there is a list. */
 const PER_BRIEF_KEYS = new Set(['title', 'slug', 'sources']);
 const PATH_KEYS = new Set(['out', 'theme', 'templates']);
-const FORMATS = ['pdf', 'md', 'json'];
 
 /** Read and validate a brief config file; CONFIG errors name the file, line and key. */
 export function loadBriefConfig(path: string): BriefConfig {
@@ -130,7 +130,7 @@ function briefOf(own: Record<string, unknown>, defaults: Record<string, unknown>
   if (title !== undefined) brief.title = title;
   const slug = text('slug');
   if (slug !== undefined) {
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) fail(value('slug')!.at, '"slug" may hold only lower-case letters, digits and hyphens');
+    if (!SLUG_PATTERN.test(slug)) fail(value('slug')!.at, '"slug" may hold only lower-case letters, digits and hyphens');
     brief.slug = slug;
   }
   const timezone = text('timezone');
@@ -150,18 +150,18 @@ function briefOf(own: Record<string, unknown>, defaults: Record<string, unknown>
   }
   const pageSize = text('pageSize');
   if (pageSize !== undefined) {
-    if (!/^(?:a4|letter)$/i.test(pageSize)) fail(value('pageSize')!.at, `"pageSize" must be A4 or Letter, not "${pageSize}"`);
+    if (pageSizeNamed(pageSize) === undefined) fail(value('pageSize')!.at, `"pageSize" must be A4 or Letter, not "${pageSize}"`);
     brief.pageSize = pageSize;
   }
   const formats = strings('formats');
   if (formats !== undefined) {
-    const unknown = formats.find((f) => !FORMATS.includes(f.toLowerCase()));
+    const unknown = formats.find((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f.toLowerCase()));
     if (unknown !== undefined || formats.length === 0) fail(value('formats')!.at, `"formats" lists pdf, md or json, not "${unknown ?? ''}"`);
     brief.formats = formats.map((f) => f.toLowerCase());
   }
   const words = value('summaryWords');
   if (words) {
-    if (!Number.isInteger(words.value) || (words.value as number) < 20) fail(words.at, '"summaryWords" must be a whole number of at least 20');
+    if (!Number.isInteger(words.value) || (words.value as number) < MIN_SUMMARY_WORDS) fail(words.at, `"summaryWords" must be a whole number of at least ${MIN_SUMMARY_WORDS}`);
     brief.summaryWords = words.value as number;
   }
   const email = emailOf(defaults['email'], own['email'], at, path, located);
