@@ -1,12 +1,60 @@
-/** The one wink-nlp instance (sentence boundaries only), loaded on first use: loading costs ~130 ms. */
+/**
+ * The wink-nlp instances, each loaded on first use (loading the model costs ~130 ms): one that splits
+ * sentences only, and one that also tags parts of speech, shared by every rule that reads grammar.
+ */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 type WinkInstance = ReturnType<typeof winkNLP>;
 
-let instance: WinkInstance | undefined;
+let splitter: WinkInstance | undefined;
+let tagger: WinkInstance | undefined;
 
+/** Sentence boundaries only: tagging costs time the splitter need not pay. */
 export function nlp(): WinkInstance {
-  instance ??= winkNLP(model, ['sbd']);
-  return instance;
+  splitter ??= winkNLP(model, ['sbd']);
+  return splitter;
+}
+
+/** A word of a tagged sentence, with its offsets in the text as given. */
+export interface PosToken {
+  /** As written. */
+  text: string;
+  lower: string;
+  /** Universal POS tag (NOUN, VERB, AUX, PROPN, NUM, PART…). */
+  pos: string;
+  lemma: string;
+  /** wink's token type: word, number, punctuation, currency, symbol… */
+  type: string;
+  /** Character offsets in the text. */
+  start: number;
+  end: number;
+}
+
+const cache = new Map<string, PosToken[]>();
+const CACHE_LIMIT = 5000;
+
+/** The text's tokens with POS tags, lemmas and offsets (memoised: several rules read the same sentence). */
+export function posTokens(text: string): PosToken[] {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  tagger ??= winkNLP(model, ['sbd', 'pos']);
+  const { its } = tagger;
+  const tokens = tagger.readDoc(text).tokens();
+  const values = tokens.out(its.value) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  // wink's typings declare `its.lemma` with an addons parameter `out()` does not accept; it works at run time.
+  const lemmas = tokens.out(its.lemma as unknown as typeof its.value) as string[];
+  const types = tokens.out(its.type) as string[];
+  const out: PosToken[] = [];
+  let at = 0;
+  values.forEach((value, i) => {
+    const found = text.indexOf(value, at);
+    const start = found >= 0 ? found : at;
+    at = start + value.length;
+    out.push({ text: value, lower: value.toLowerCase(), pos: pos[i] ?? 'X', lemma: (lemmas[i] ?? value).toLowerCase(), type: types[i] ?? 'word', start, end: at });
+  });
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, out);
+  return out;
 }

@@ -2,49 +2,13 @@
  * Just enough grammar to tell which way a date points: part-of-speech tokens with character offsets
  * (wink-nlp), and the tense of the verb group that governs a position in a sentence.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { posTokens, type PosToken } from '../nlp.js';
 import type { Tense } from './calendar.js';
 
-type WinkInstance = ReturnType<typeof winkNLP>;
-
-/** A separate instance from the sentence splitter's, because this one needs the POS tagger. */
-let tagger: WinkInstance | undefined;
-
-function instance(): WinkInstance {
-  tagger ??= winkNLP(model, ['sbd', 'pos']);
-  return tagger;
-}
-
-export interface Token {
-  text: string;
-  lower: string;
-  lemma: string;
-  /** Universal POS tag (VERB, AUX, NOUN, PART…). */
-  pos: string;
-  /** Character offset in the tagged text. */
-  start: number;
-  end: number;
-}
+export type Token = PosToken;
 
 /** Tag a sentence; offsets point into the text as given. */
-export function tokenize(text: string): Token[] {
-  const nlp = instance();
-  const tokens = nlp.readDoc(text).tokens();
-  const values = tokens.out(nlp.its.value) as string[];
-  const tags = tokens.out(nlp.its.pos) as string[];
-  // wink types its.lemma with an addons parameter out() does not accept; it works at run time.
-  const lemmas = tokens.out(nlp.its.lemma as unknown as typeof nlp.its.value) as string[];
-  const out: Token[] = [];
-  let cursor = 0;
-  values.forEach((value, i) => {
-    const at = text.indexOf(value, cursor);
-    const start = at < 0 ? cursor : at;
-    cursor = start + value.length;
-    out.push({ text: value, lower: value.toLowerCase(), lemma: (lemmas[i] ?? value).toLowerCase(), pos: tags[i] ?? 'X', start, end: cursor });
-  });
-  return out;
-}
+export const tokenize = posTokens;
 
 const FUTURE_AUX = new Set(['will', 'would', 'shall', "'ll", 'wo', '’ll']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d"]);
