@@ -52,10 +52,15 @@ export function mergeQuotes(found: FoundQuote[]): MergedQuote[] {
   const index = new ClusterIndex();
   for (const q of order) {
     const words = wordsByQuote.get(q)!;
-    const home = index.candidates(words).find((i) => joins(clusters[i]!, q, words));
+    const home = index.candidates(words).find((i) => {
+      const before = clusters[i]!.words;
+      if (!joins(clusters[i]!, q, words)) return false;
+      // A stitched cluster has new words: file it under them too.
+      if (clusters[i]!.words !== before) index.add(i, clusters[i]!.words);
+      return true;
+    });
     if (home !== undefined) {
       clusters[home]!.members.push(q);
-      index.add(home, clusters[home]!.words);
       continue;
     }
     index.add(clusters.length, words);
