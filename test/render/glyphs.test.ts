@@ -129,6 +129,20 @@ describe('splitByFont: which font each cluster gets', () => {
   it('keeps newlines in the current font', () => {
     expect(splitByFont('a\nb', [latin]).segments).toEqual([{ text: 'a\nb', font: 0 }]);
   });
+
+  it('gives a cluster to a later font when the first has its glyphs but cannot place the mark', () => {
+    const noAnchor: Coverage = { ...latin, positions: (cluster) => !cluster.includes('\u0301') };
+    const { segments, missing } = splitByFont('a\u0301b', [noAnchor, font('a\u0301')]);
+    expect(segments).toEqual([{ text: 'a\u0301', font: 1 }, { text: 'b', font: 0 }]);
+    expect(missing).toEqual([]);
+  });
+
+  it('leaves a mark no font can place off its base, and says it was not placed rather than not found', () => {
+    const noAnchor: Coverage = { has: latin.has, positions: (cluster) => !cluster.includes('\u0308') };
+    const { segments, missing } = splitByFont('Ju\u0308rg', [noAnchor]);
+    expect(segments).toEqual([{ text: 'Jurg', font: 0 }]);
+    expect(missing).toEqual([{ codePoint: 0x0308, cluster: 'u\u0308', shownAs: '', unplaced: true }]);
+  });
 });
 
 describe('bidi: levels and visual order', () => {

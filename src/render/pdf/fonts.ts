@@ -98,6 +98,8 @@ export class FontBook {
   private readonly missing = new Map<number, Warning>();
   // Text is measured many times before it is drawn (heights, fitting, wrapping): cut each text once.
   private readonly cut = new Map<string, FontRun[]>();
+  // Per face: clusters with combining marks already tried for layout (see positions).
+  private readonly placeable = new Map<string, Map<string, boolean>>();
   private uninspected = false;
 
   /**
@@ -130,7 +132,7 @@ export class FontBook {
     const known = this.cut.get(key);
     if (known) return known;
     const chain = this.chains.get(role) ?? [];
-    const coverage = chain.map((face, i): Coverage => ({ has: (cp) => this.has(face, cp, i === 0) }));
+    const coverage = chain.map((face, i): Coverage => ({ has: (cp) => this.has(face, cp, i === 0), positions: (cluster) => this.positions(face, cluster) }));
     const { segments, missing } = splitByFont(text, coverage);
     for (const m of missing) this.record(m, role, text);
     const runs = segments.map((s): FontRun => {
@@ -207,11 +209,35 @@ export class FontBook {
     return face.source?.hasGlyphForCodePoint(cp) ?? false;
   }
 
+  /**
+   * Whether `face` can lay out `cluster` (a base and its marks). fontkit 2 throws on a mark-to-base
+   * anchor the font leaves empty (valid OpenType: "this mark does not go on this base"), so try it once.
+   */
+  private positions(face: Face, cluster: string): boolean {
+    this.open(face);
+    const source = face.source;
+    if (!source) return true;
+    const known = this.placeable.get(face.name)?.get(cluster);
+    if (known !== undefined) return known;
+    let ok = true;
+    try {
+      source.layout(cluster);
+    } catch {
+      ok = false;
+    }
+    const cache = this.placeable.get(face.name) ?? new Map<string, boolean>();
+    this.placeable.set(face.name, cache.set(cluster, ok));
+    return ok;
+  }
+
   private record(m: MissingGlyph, role: FontRole, text: string): void {
     if (this.missing.has(m.codePoint)) return;
     const char = m.codePoint < 0x20 || (m.codePoint >= 0x7f && m.codePoint < 0xa0) ? '' : ` "${String.fromCodePoint(m.codePoint)}"`;
     const own = basename(this.chains.get(role)?.[0]?.path ?? fontFiles[role]);
     const shown = m.shownAs ? `it is shown as "${m.shownAs}"` : `it is left out of "${m.cluster}"`;
-    this.missing.set(m.codePoint, warning('glyph-missing', 'render', `no PDF font can draw ${codePointLabel(m.codePoint)}${char} (${own} and its fallbacks lack it); ${shown}`, { text }));
+    const why = m.unplaced
+      ? `no PDF font can place ${codePointLabel(m.codePoint)} on its base (${own} has the mark but no anchor for it there)`
+      : `no PDF font can draw ${codePointLabel(m.codePoint)}${char} (${own} and its fallbacks lack it)`;
+    this.missing.set(m.codePoint, warning('glyph-missing', 'render', `${why}; ${shown}`, { text }));
   }
 }

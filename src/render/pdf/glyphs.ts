@@ -3,9 +3,14 @@
  * to the first font of a chain that can draw all of it. Pure: fonts are seen only through `Coverage`.
  */
 
-/** What a font is asked here: whether it has a glyph for a code point. */
+/** What a font is asked here: whether it has a glyph for a code point, and whether it can lay out a cluster. */
 export interface Coverage {
   has(codePoint: number): boolean;
+  /**
+   * Whether the font can position the combining marks of `cluster` on their base. Fonts may have every
+   * glyph and still lack an anchor for a mark (fontkit then fails); absent means "yes".
+   */
+  positions?(cluster: string): boolean;
 }
 
 /** A stretch of text drawn with one font of the chain (its index). */
@@ -20,6 +25,8 @@ export interface MissingGlyph {
   cluster: string;
   /** What the reader sees instead: the substitute, or nothing when a mark was left off its base. */
   shownAs: string;
+  /** The font has the mark's glyph but cannot place it on this base, so the mark was left off. */
+  unplaced?: true;
 }
 
 /** Drawn instead of a cluster no font can draw: visibly "something was here", never an empty box. */
@@ -120,7 +127,7 @@ export function splitByFont(text: string, chain: readonly Coverage[]): { segment
       push(cluster, segments.at(-1)?.font ?? 0);
       continue;
     }
-    const whole = chain.findIndex((font) => needed.every((cp) => font.has(cp)));
+    const whole = chain.findIndex((font) => needed.every((cp) => font.has(cp)) && positioned(font, cluster));
     if (whole >= 0) {
       push(drawable(cps, chain[whole]!), whole);
       continue;
@@ -128,8 +135,13 @@ export function splitByFont(text: string, chain: readonly Coverage[]): { segment
     const base = chain.findIndex((font) => font.has(needed[0]!));
     if (base >= 0) {
       const font = chain[base]!;
-      for (const cp of needed) if (!font.has(cp)) missing.push({ codePoint: cp, cluster, shownAs: '' });
-      push(drawable(cps, font), base);
+      // A font that has the marks but cannot place them draws the base alone: marks are what it loses.
+      const keep = positioned(font, drawable(cps, font)) ? (cp: number) => font.has(cp) : (cp: number) => font.has(cp) && !isMark(cp);
+      for (const cp of needed) {
+        if (keep(cp)) continue;
+        missing.push(font.has(cp) ? { codePoint: cp, cluster, shownAs: '', unplaced: true } : { codePoint: cp, cluster, shownAs: '' });
+      }
+      push(String.fromCodePoint(...cps.filter((cp) => layoutCharacters.has(cp) || keep(cp))), base);
       continue;
     }
     const shown = substituteFor(chain);
@@ -137,6 +149,13 @@ export function splitByFont(text: string, chain: readonly Coverage[]): { segment
     push(shown.text, shown.font);
   }
   return { segments, missing };
+}
+
+const isMark = (cp: number): boolean => mark.test(String.fromCodePoint(cp));
+
+/** Whether `font` can lay out `cluster`: only clusters with combining marks are ever in doubt. */
+function positioned(font: Coverage, cluster: string): boolean {
+  return font.positions === undefined || !/\p{M}/u.test(cluster) || font.positions(cluster);
 }
 
 /** The cluster without the characters `font` lacks (invisible ones it has no glyph for would show as boxes). */
