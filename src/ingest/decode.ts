@@ -14,6 +14,8 @@ export type Decoded =
       encoding: string;
       /** How the encoding was decided, for an `encoding-guessed` warning; absent when the bytes said so. */
       guess?: string;
+      /** Invalid byte sequences of a UTF-8 file, each read as U+FFFD (an `encoding-repaired` warning). */
+      repaired?: number;
     }
   | { ok: false; reason: string };
 
@@ -38,6 +40,7 @@ export function decode(bytes: Uint8Array): Decoded {
   if (controlShare(text) > CONTROL_SHARE) return { ok: false, reason: 'binary file (control characters), not text' };
   const result: Decoded = { ok: true, text, encoding: decoded.encoding };
   if ('guess' in decoded && decoded.guess !== undefined) result.guess = decoded.guess;
+  if ('repaired' in decoded && decoded.repaired !== undefined) result.repaired = decoded.repaired;
   return result;
 }
 
@@ -49,7 +52,7 @@ function bomEncoding(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-type Attempt = { text: string; encoding: string; guess?: string } | { reason: string };
+type Attempt = { text: string; encoding: string; guess?: string; repaired?: number } | { reason: string };
 
 function decodeWithoutBom(bytes: Uint8Array): Attempt {
   const head = bytes.subarray(0, SNIFF_BYTES);
@@ -65,13 +68,15 @@ function decodeWithoutBom(bytes: Uint8Array): Attempt {
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
 
   const declared = declaredCharset(latin1(head));
-  if (declared && declared !== 'utf-8') {
-    const decoder = decoderFor(declared);
-    if (decoder?.encoding === 'windows-1252') return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
-    if (decoder) return { text: decoder.decode(bytes), encoding: decoder.encoding };
-  }
-  const why = declared === 'utf-8' ? 'declared UTF-8 but the bytes are not valid UTF-8' : 'not valid UTF-8 and no charset declared';
-  return { text: decodeWindows1252(bytes), encoding: 'windows-1252', guess: `${why}; read as windows-1252` };
+  const decoder = declared !== undefined && declared !== 'utf-8' ? decoderFor(declared) : undefined;
+  if (decoder?.encoding === 'windows-1252') return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  if (decoder) return { text: decoder.decode(bytes), encoding: decoder.encoding };
+  // A UTF-8 file with a few bad bytes (a pasted fragment, a cut multi-byte character) is still UTF-8:
+  // its other accents and quotes are only right read as UTF-8. Legacy text has few or no valid sequences.
+  const lossy = lossyUtf8(bytes);
+  if (declared === 'utf-8' || lossy.valid >= lossy.invalid) return { text: lossy.text, encoding: 'utf-8', repaired: lossy.invalid };
+  const why = declared === undefined ? 'no charset declared' : `the declared charset "${declared}" is unknown`;
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252', guess: `not valid UTF-8 and ${why}; read as windows-1252` };
 }
 
 /** What windows-1252 puts at 0x80–0x9F; the five bytes it leaves undefined keep their C1 code point, as WHATWG says. */
@@ -89,6 +94,25 @@ export function decodeWindows1252(bytes: Uint8Array): string {
     chars.push(byte >= 0x80 && byte <= 0x9f ? (WINDOWS_1252_HIGH[byte - 0x80] ?? '') : String.fromCharCode(byte));
   }
   return chars.join('');
+}
+
+/**
+ * UTF-8 with each invalid sequence as U+FFFD, and how many multi-byte sequences were valid and invalid.
+ * A U+FFFD the file itself holds is a valid sequence (EF BF BD), told apart by counting those bytes.
+ */
+function lossyUtf8(bytes: Uint8Array): { text: string; valid: number; invalid: number } {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let literal = 0;
+  for (let i = bytes.indexOf(0xef); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) {
+    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) literal++;
+  }
+  let replaced = 0;
+  let nonAscii = 0;
+  for (const char of text) {
+    if (char === '\uFFFD') replaced++;
+    else if (char > '\u007f') nonAscii++;
+  }
+  return { text, valid: nonAscii + literal, invalid: replaced - literal };
 }
 
 /** Decode strictly; undefined when the bytes are not valid in that encoding. */

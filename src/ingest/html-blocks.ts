@@ -41,27 +41,35 @@ export function htmlBlocks(root: DomElement): Block[] {
     if (hasWords(text)) blocks.push(makeBlock(text, runRole));
     run = '';
   };
-  const visit = (node: DomNode, role: BlockRole): void => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === TEXT_NODE) {
-        if (run.trim() === '') runRole = role;
-        run += (child.textContent ?? '').replace(/\s+/g, ' ');
-        continue;
-      }
-      if (!isElement(child) || isSkipped(child)) continue;
-      const tag = tagOf(child);
-      if (tag === 'BR') {
-        run += '\n';
-      } else if (Object.hasOwn(ROLE_OF, tag) || CONTAINERS.has(tag)) {
-        flush();
-        visit(child, roleInside(tag, role));
-        flush();
-      } else {
-        visit(child, role);
-      }
+  // An explicit stack, not recursion: markup nested 100,000 deep must not overflow the call stack.
+  // Each frame is an element's children still to walk; `close` flushes after a block element's content.
+  const stack: Array<{ children: DomNode[]; next: number; role: BlockRole; close: boolean }> = [
+    { children: Array.from(root.childNodes), next: 0, role: 'paragraph', close: false },
+  ];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const child = frame.children[frame.next++];
+    if (child === undefined) {
+      stack.pop();
+      if (frame.close) flush();
+      continue;
     }
-  };
-  visit(root, 'paragraph');
+    if (child.nodeType === TEXT_NODE) {
+      if (run.trim() === '') runRole = frame.role;
+      run += (child.textContent ?? '').replace(/\s+/g, ' ');
+      continue;
+    }
+    if (!isElement(child) || isSkipped(child)) continue;
+    const tag = tagOf(child);
+    if (tag === 'BR') {
+      run += '\n';
+    } else if (Object.hasOwn(ROLE_OF, tag) || CONTAINERS.has(tag)) {
+      flush();
+      stack.push({ children: Array.from(child.childNodes), next: 0, role: roleInside(tag, frame.role), close: true });
+    } else {
+      stack.push({ children: Array.from(child.childNodes), next: 0, role: frame.role, close: false });
+    }
+  }
   flush();
   return blocks;
 }

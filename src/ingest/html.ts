@@ -6,7 +6,8 @@
  */
 import { Readability } from '@mozilla/readability';
 import type { Block } from '../model/source.js';
-import { parseDocument, type DomDocument, type DomElement } from './dom.js';
+import { warning } from '../model/warning.js';
+import { nestsDeeperThan, parseDocument, type DomDocument, type DomElement } from './dom.js';
 import { htmlBlocks } from './html-blocks.js';
 import { htmlMetadata } from './html-meta.js';
 import { fillMeta, findBylines, findSyndication, findTextMetadata, type ArticleDraft } from './metadata.js';
@@ -15,19 +16,29 @@ import type { Reader } from './types.js';
 /** Readability's text must be at least this share of the body's for its choice of blocks to be trusted. */
 const MIN_READABILITY_SHARE = 0.5;
 
+/**
+ * Readability recurses and grows faster than linearly with depth (minutes at 5,000 levels, a stack overflow
+ * further down). Real news pages nest at most about 50 elements deep; past this, the body is walked alone.
+ */
+export const MAX_READABILITY_DEPTH = 256;
+
 /** Read an HTML page or fragment into one article. */
-export const readHtml: Reader = ({ text, referenceDate }) => {
+export const readHtml: Reader = ({ path, text, referenceDate }) => {
   const doc = parseDocument(text);
   const draft: ArticleDraft = { ...htmlMetadata(doc, referenceDate), blocks: [] };
-  const { blocks, byline, bodyBlocks } = articleBlocks(text, doc);
+  const deep = doc.documentElement !== null && nestsDeeperThan(doc.documentElement, MAX_READABILITY_DEPTH);
+  const { blocks, byline, bodyBlocks } = articleBlocks(text, doc, !deep);
   draft.blocks = blocks;
   findTextMetadata(draft, referenceDate);
   // Readability removes byline and date lines from its extract; the whole body still has them.
   findBylines({ meta: draft.meta, metaOrigin: draft.metaOrigin, blocks: bodyBlocks }, referenceDate);
   findSyndication({ meta: draft.meta, metaOrigin: draft.metaOrigin, blocks: bodyBlocks });
   fillMeta(draft, 'author', byline, 'readability');
-  if (draft.blocks.length === 0) return { articles: [], warnings: [] };
-  return { articles: [{ format: 'html', ...draft }], warnings: [] };
+  const warnings = deep
+    ? [warning('input-simplified', 'ingest', `markup nested more than ${MAX_READABILITY_DEPTH} elements deep: read as the whole body, without removing page furniture`, { source: path })]
+    : [];
+  if (draft.blocks.length === 0) return { articles: [], warnings };
+  return { articles: [{ format: 'html', ...draft }], warnings };
 };
 
 /** Blocks of an HTML string that is not a page of its own (a JSON field holding markup). */
@@ -40,9 +51,9 @@ export function htmlFragmentBlocks(html: string): Block[] {
  * The story's blocks: Readability's extraction when it kept enough of the body, else the whole body (also
  * returned, for metadata). Readability mutates the document it is given, so it works on a second parse.
  */
-function articleBlocks(html: string, doc: DomDocument): { blocks: Block[]; byline?: string; bodyBlocks: Block[] } {
+function articleBlocks(html: string, doc: DomDocument, useReadability: boolean): { blocks: Block[]; byline?: string; bodyBlocks: Block[] } {
   const bodyBlocks = doc.body ? htmlBlocks(doc.body) : [];
-  const extracted = readability(html);
+  const extracted = useReadability ? readability(html) : undefined;
   const chars = (blocks: Block[]): number => blocks.reduce((n, b) => n + b.text.length, 0);
   if (!extracted || chars(extracted.blocks) < chars(bodyBlocks) * MIN_READABILITY_SHARE) {
     return { blocks: bodyBlocks, bodyBlocks };

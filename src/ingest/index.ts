@@ -19,7 +19,7 @@ import { applyOverrides, parseOverrides, type LocatedSource, type OverrideFile }
 import { sniffFormat } from './sniff.js';
 import { readText } from './text.js';
 import { sha256 } from '../durable.js';
-import type { Reader } from './types.js';
+import type { Reader, ReaderInput, ReaderResult } from './types.js';
 
 export type { Article, Reader, ReaderInput, ReaderResult } from './types.js';
 export { decode, type Decoded } from './decode.js';
@@ -57,9 +57,13 @@ export function readSource(path: string, bytes: Uint8Array, referenceDate: strin
   if (decoded.guess !== undefined) {
     warnings.push(warning('encoding-guessed', 'ingest', `encoding ${decoded.guess}`, { source: path }));
   }
+  if (decoded.repaired !== undefined) {
+    const n = decoded.repaired;
+    warnings.push(warning('encoding-repaired', 'ingest', `${n} invalid UTF-8 byte sequence${n === 1 ? '' : 's'} read as U+FFFD (�)`, { source: path }));
+  }
   const digest = sha256(bytes);
   const format = sniffFormat(decoded.text, path);
-  const result = readers[format]({ path, text: decoded.text, referenceDate });
+  const result = readSafely(readers[format], { path, text: decoded.text, referenceDate });
   warnings.push(...result.warnings);
   if (result.articles.length === 0 && !result.warnings.some((w) => w.kind === 'input-rejected')) {
     warnings.push(warning('input-rejected', 'ingest', `no article text found (read as ${format})`, { source: path }));
@@ -78,6 +82,22 @@ export function readSource(path: string, bytes: Uint8Array, referenceDate: strin
     return source;
   });
   return { sources, warnings };
+}
+
+/**
+ * A reader's result, or the file rejected: one bad file costs that file, never the brief. A reader
+ * refuses input by throwing BriefwrightError INPUT; anything else it throws is a bug, reported as such.
+ */
+function readSafely(reader: Reader, input: ReaderInput): ReaderResult {
+  try {
+    return reader(input);
+  } catch (error) {
+    const reason =
+      error instanceof BriefwrightError && error.code === ErrorCode.INPUT
+        ? error.message
+        : `the reader failed (${error instanceof Error ? error.message : String(error)}; a bug, please report it)`;
+    return { articles: [], warnings: [warning('input-rejected', 'ingest', reason, { source: input.path })] };
+  }
 }
 
 /**

@@ -7,6 +7,8 @@
 export const warningKinds = {
   'input-rejected': 'a file or entry could not be used (missing, empty, binary, unsupported, undecodable)',
   'encoding-guessed': 'the encoding was not declared and was inferred from the bytes',
+  'encoding-repaired': 'a UTF-8 file held invalid bytes, read as U+FFFD',
+  'input-simplified': 'a file was read in a simpler way than usual (markup nested too deep for page cleaning)',
   'override-unmatched': 'sources.json/yaml names a file that is not among the inputs',
   'metadata-missing': 'a source lacks a field readers rely on (title, outlet, published)',
   'boilerplate-dropped': 'a block that is not the story (caption, promo, byline, credit) was removed',
