@@ -12,7 +12,7 @@ import { BriefwrightError, ErrorCode } from './errors.js';
 import { ingest } from './ingest/index.js';
 import type { Briefing } from './model/briefing.js';
 import { warning, type Warning } from './model/warning.js';
-import type { AnalyzeOptions, OutputOptions } from './options.js';
+import type { AnalyzeOptions, InputOptions, OutputOptions } from './options.js';
 import { toolName, toolVersion } from './paths.js';
 import { buildBriefing } from './pipeline.js';
 import { writers } from './render/index.js';
@@ -24,6 +24,8 @@ export interface BriefRequest {
   inputs: string[];
   analyze: AnalyzeOptions;
   output: OutputOptions;
+  /** How input files are read (size cap); the defaults when absent. */
+  input?: InputOptions;
   /** Refuse to build when any input had to be rejected, instead of building from the rest. */
   strictInputs?: boolean;
   /** Told about each stage as it starts, for progress on long runs. */
@@ -41,7 +43,7 @@ export async function buildBrief(request: BriefRequest): Promise<BriefResult> {
   // Read and check the PDF theme before any work, so a bad theme file fails fast and writes nothing.
   const theme = loadTheme(request.output.themePath);
   progress(`reading ${request.inputs.join(', ')}`);
-  const read = await ingest(request.inputs, { referenceDate: request.analyze.date });
+  const read = await ingest(request.inputs, { referenceDate: request.analyze.date, ...request.input });
   const rejected = read.warnings.filter((w) => w.kind === 'input-rejected');
   if (request.strictInputs && rejected.length > 0) {
     const list = rejected.map((w) => `${w.source ?? '?'}: ${w.reason}`).join('; ');

@@ -2,6 +2,7 @@
  * Library-side options, resolved once by the caller (the CLI merges defaults < config file < flags).
  * Nothing here knows a flag name.
  */
+import bytes from 'bytes';
 import type { OutputFormat, PageSize } from './render/types.js';
 
 /** How a Briefing is built from sources. */
@@ -30,6 +31,30 @@ export interface OutputOptions {
   themePath?: string;
   /** Distribution banner printed on every PDF page; overrides the theme's banner. */
   banner?: string;
+}
+
+/** How input files are read. */
+export interface InputOptions {
+  /** Largest input file read, in bytes; a larger file is rejected by name without being read. */
+  maxFileBytes: number;
+}
+
+export const defaultInputOptions: InputOptions = {
+  // Ten times the largest whole news page we have seen saved (with its scripts); small enough that no
+  // accepted file keeps a brief busy for minutes.
+  maxFileBytes: 16 * 1024 * 1024,
+};
+
+/** The size a text such as "5MB", "800KB" or "1048576" means, in bytes (KB = 1024); undefined when it is none. */
+export function parseByteSize(text: string | number): number | undefined {
+  // bytes.parse alone takes "5m" as 5 bytes: only the units it really knows pass.
+  const value = typeof text === 'number' ? text : /^\s*\d+(\.\d+)?\s*(b|kb|mb|gb)?\s*$/i.test(text) ? bytes.parse(text) : null;
+  return value !== null && Number.isFinite(value) && value >= 1 ? Math.floor(value) : undefined;
+}
+
+/** "16MB": a byte count as people read it. */
+export function formatByteSize(count: number): string {
+  return bytes.format(count, { unitSeparator: ' ' }) ?? `${count} B`;
 }
 
 /** What a brief's folder name in the archive may hold: lower-case letters, digits and hyphens. */

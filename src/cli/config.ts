@@ -7,12 +7,15 @@ import { BriefwrightError, ErrorCode } from '../errors.js';
 import { isFile, isFolder } from '../fs-checks.js';
 import {
   defaultAnalyzeOptions,
+  defaultInputOptions,
   defaultOutputOptions,
+  parseByteSize,
   MIN_SUMMARY_WORDS,
   OUTPUT_FORMATS,
   pageSizeNamed,
   SLUG_PATTERN,
   type AnalyzeOptions,
+  type InputOptions,
   type OutputOptions,
 } from '../options.js';
 import type { OutputFormat } from '../render/types.js';
@@ -31,12 +34,15 @@ export interface BuildFlags {
   pageSize?: string;
   theme?: string;
   banner?: string;
+  /** "5MB", "800KB" or a byte count. */
+  maxFileSize?: string | number;
 }
 
 
 export function resolveBuildOptions(flags: BuildFlags, today = DateTime.local()): {
   analyze: AnalyzeOptions;
   output: OutputOptions;
+  input: InputOptions;
 } {
   const analyze: AnalyzeOptions = {
     ...defaultAnalyzeOptions,
@@ -76,7 +82,11 @@ export function resolveBuildOptions(flags: BuildFlags, today = DateTime.local())
     if (problem) usage(`--banner ${problem}`);
     output.banner = flags.banner.trim();
   }
-  return { analyze, output };
+  const input: InputOptions = { ...defaultInputOptions };
+  if (flags.maxFileSize !== undefined) {
+    input.maxFileBytes = parseByteSize(flags.maxFileSize) ?? usage(`--max-file-size must be a size such as 16MB, 800KB or 1048576, not "${flags.maxFileSize}"`);
+  }
+  return { analyze, output, input };
 }
 
 function isoDate(value: string, flag: string): string {

@@ -8,7 +8,7 @@ import { buildBrief, type BriefResult } from '../brief.js';
 import { todayIn, type BriefConfig, type BriefSettings, type EmailSettings } from '../config/brief-config.js';
 import { expandSources } from '../config/source-globs.js';
 import { BriefwrightError, ErrorCode } from '../errors.js';
-import type { AnalyzeOptions, OutputOptions } from '../options.js';
+import type { AnalyzeOptions, InputOptions, OutputOptions } from '../options.js';
 import { resolveBuildOptions, type BuildFlags } from './config.js';
 import type { Reporter } from './report.js';
 
@@ -25,6 +25,7 @@ export interface BuildJob {
   unmatched: string[];
   analyze: AnalyzeOptions;
   output: OutputOptions;
+  input: InputOptions;
   email?: EmailSettings;
 }
 
@@ -51,8 +52,8 @@ export function plannedJobs(config: BriefConfig, flags: JobFlags, now: DateTime 
 export async function resolveJob(plan: PlannedJob): Promise<BuildJob> {
   const { settings, flags, now } = plan;
   const expanded = await expandSources(settings.sources, settings.base);
-  const { analyze, output } = resolveBuildOptions(buildFlagsOf(settings, flags, now));
-  const job: BuildJob = { name: settings.name, inputs: expanded.paths, unmatched: expanded.unmatched, analyze, output };
+  const { analyze, output, input } = resolveBuildOptions(buildFlagsOf(settings, flags, now));
+  const job: BuildJob = { name: settings.name, inputs: expanded.paths, unmatched: expanded.unmatched, analyze, output, input };
   if (settings.email) job.email = settings.email;
   return job;
 }
@@ -71,6 +72,7 @@ function buildFlagsOf(settings: BriefSettings, flags: JobFlags, now: DateTime): 
   pick('templates', settings.templates);
   pick('theme', settings.theme);
   pick('banner', settings.banner);
+  pick('maxFileSize', settings.maxFileSize);
   if (settings.title !== undefined) merged.title = settings.title;
   if (settings.slug !== undefined) merged.slug = settings.slug;
   return merged;
@@ -105,6 +107,7 @@ export async function buildJob(job: BuildJob, strictInputs: boolean, report: Rep
     inputs: job.inputs,
     analyze: job.analyze,
     output: job.output,
+    input: job.input,
     strictInputs,
     onProgress: (m) => report.progress(`${job.name}: ${m}`),
   });

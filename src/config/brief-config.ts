@@ -10,7 +10,7 @@ import { checkHeaderText, parseMailboxes } from '../deliver/addresses.js';
 import { parseSmtpUrl } from '../deliver/smtp.js';
 import { BriefwrightError } from '../errors.js';
 import { isFile, isFolder } from '../fs-checks.js';
-import { MIN_SUMMARY_WORDS, OUTPUT_FORMATS, pageSizeNamed, SLUG_PATTERN } from '../options.js';
+import { MIN_SUMMARY_WORDS, OUTPUT_FORMATS, pageSizeNamed, parseByteSize, SLUG_PATTERN } from '../options.js';
 import { bannerProblem } from '../render/theme.js';
 import { configError, parseConfigText, type LocatedData } from './yaml-file.js';
 
@@ -33,6 +33,8 @@ export interface BriefSettings {
   theme?: string;
   banner?: string;
   templates?: string;
+  /** Largest source file read, in bytes. */
+  maxFileSize?: number;
   email?: EmailSettings;
 }
 
@@ -50,7 +52,7 @@ export interface BriefConfig {
 }
 
 /** Keys a brief may have; the same keys at the top level are defaults for every brief. */
-const BRIEF_KEYS = ['title', 'slug', 'sources', 'timezone', 'out', 'formats', 'pageSize', 'summaryWords', 'theme', 'banner', 'templates', 'email'] as const;
+const BRIEF_KEYS = ['title', 'slug', 'sources', 'timezone', 'out', 'formats', 'pageSize', 'summaryWords', 'theme', 'banner', 'templates', 'maxFileSize', 'email'] as const;
 const EMAIL_KEYS = ['to', 'cc', 'from', 'subject', 'smtp'] as const;
 /** Keys that only make sense for one brief, so they are not allowed as defaults when there is a list. */
 const PER_BRIEF_KEYS = new Set(['title', 'slug', 'sources']);
@@ -163,6 +165,12 @@ function briefOf(own: Record<string, unknown>, defaults: Record<string, unknown>
   if (words) {
     if (!Number.isInteger(words.value) || (words.value as number) < MIN_SUMMARY_WORDS) fail(words.at, `"summaryWords" must be a whole number of at least ${MIN_SUMMARY_WORDS}`);
     brief.summaryWords = words.value as number;
+  }
+  const size = value('maxFileSize');
+  if (size) {
+    const count = typeof size.value === 'string' || typeof size.value === 'number' ? parseByteSize(size.value) : undefined;
+    if (count === undefined) fail(size.at, `"maxFileSize" must be a size such as 16MB, 800KB or a number of bytes, not ${JSON.stringify(size.value)}`);
+    brief.maxFileSize = count;
   }
   const email = emailOf(defaults['email'], own['email'], at, path, located);
   if (email) {

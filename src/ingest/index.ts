@@ -5,8 +5,9 @@
  * A bad file becomes a warning; only "nothing at all could be read" is an error.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { BriefwrightError, ErrorCode } from '../errors.js';
+import { defaultInputOptions, formatByteSize } from '../options.js';
 import type { Source, SourceFormat } from '../model/source.js';
 import { warning, type Warning } from '../model/warning.js';
 import { isIsoDate } from './dates.js';
@@ -42,6 +43,8 @@ export type SourceDraft = Omit<Source, 'id'>;
 export interface IngestOptions {
   /** Briefing date, YYYY-MM-DD: completes dates without a year. */
   referenceDate: string;
+  /** Largest file read, in bytes (default: defaultInputOptions.maxFileBytes). */
+  maxFileBytes?: number;
 }
 
 export interface IngestResult {
@@ -113,13 +116,11 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
   const overrides = await loadOverrides(expanded.overrideFiles);
 
   const located: LocatedSource[] = [];
+  const maxBytes = options.maxFileBytes ?? defaultInputOptions.maxFileBytes;
   for (const file of expanded.files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(file.absolute);
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? String(error);
-      warnings.push(warning('input-rejected', 'ingest', `cannot read file (${code})`, { source: file.display }));
+    const bytes = await readCapped(file.absolute, maxBytes);
+    if (typeof bytes === 'string') {
+      warnings.push(warning('input-rejected', 'ingest', bytes, { source: file.display }));
       continue;
     }
     const read = readSource(file.display, bytes, options.referenceDate);
@@ -137,6 +138,35 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
     throw new BriefwrightError(ErrorCode.NO_SOURCES, `no article could be read: ${detail}`);
   }
   return { sources, warnings };
+}
+
+/**
+ * A file's bytes, or why they were not read. The size is taken from the open file before anything is
+ * read, so a file over the cap costs a stat, not minutes; one that grows while read is cut at the cap.
+ */
+async function readCapped(path: string, maxBytes: number): Promise<Uint8Array | string> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(path, 'r');
+    const { size } = await handle.stat();
+    if (size > maxBytes) {
+      let [have, may] = [formatByteSize(size), formatByteSize(maxBytes)];
+      if (have === may) [have, may] = [`${size.toLocaleString('en')} bytes`, `${maxBytes.toLocaleString('en')} bytes`];
+      return `file of ${have} is larger than the ${may} a source may be (raise it with --max-file-size or maxFileSize in brief.yaml)`;
+    }
+    const buffer = Buffer.alloc(size);
+    let filled = 0;
+    while (filled < size) {
+      const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return buffer.subarray(0, filled);
+  } catch (error) {
+    return `cannot read file (${(error as { code?: string }).code ?? String(error)})`;
+  } finally {
+    await handle?.close();
+  }
 }
 
 async function loadOverrides(files: readonly string[]): Promise<OverrideFile[]> {

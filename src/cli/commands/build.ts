@@ -26,6 +26,7 @@ export function buildCommand(yargs: Argv, reporter: () => Reporter) {
         .option('page-size', { type: 'string', describe: 'PDF page size: A4 or Letter', defaultDescription: 'A4' })
         .option('theme', { type: 'string', describe: 'PDF theme file (YAML or JSON): fonts, colours, logo, banner; see themes/default.yaml' })
         .option('banner', { type: 'string', describe: 'Distribution banner on every PDF page, e.g. "INTERNAL — DO NOT FORWARD"' })
+        .option('max-file-size', { type: 'string', describe: 'Largest source file read (e.g. 16MB, 800KB); a larger one is rejected by name unread', defaultDescription: '16MB' })
         .option('strict', { type: 'boolean', default: false, describe: 'Fail instead of building when an input cannot be read' })
         .example('$0 build seeds', 'brief from every article in seeds/, dated today')
         .example('$0 build seeds --date 2022-02-21 --format pdf,md', 'PDF and Markdown only, for a past date')
@@ -48,11 +49,12 @@ export function buildCommand(yargs: Argv, reporter: () => Reporter) {
       }
       if (sources.length === 0) throw new BriefwrightError(ErrorCode.USAGE, 'name the articles to read (files or folders), or give --config brief.yaml');
       if (argv.only !== undefined) throw new BriefwrightError(ErrorCode.USAGE, '--only needs --config');
-      const { analyze, output } = resolveBuildOptions(argv as unknown as BuildFlags);
+      const { analyze, output, input } = resolveBuildOptions(argv as unknown as BuildFlags);
       const result = await buildBrief({
         inputs: sources,
         analyze,
         output,
+        input,
         strictInputs: argv.strict,
         onProgress: (m) => report.progress(m),
       });
