@@ -4,44 +4,29 @@
  * and short names ("Varga") resolve to the fullest name the source gives.
  */
 import { ORGANISATION_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS, TITLES } from './lexicon.js';
-import { foldName, isNameWord, isShortFormOf, runEnd } from './names.js';
+import { lastBelow, MentionIndex, type Mention, type Place } from './mentions.js';
+import { isNameWord, runEnd } from './names.js';
 import { verbFollows } from './phrase-after.js';
 import { mentionBefore } from './phrase-before.js';
 import { endsSentence, type Token } from './tokens.js';
 import type { Gender, SpeakerPhrase } from './types.js';
 import { sentenceOrdinal, type ParagraphView } from './view.js';
 
-export interface Mention {
-  name: string;
-  role: string | null;
-  organisation: boolean;
-  /** Title, honorific or role words came with it: certainly a person (or an organisation when `organisation`). */
-  titled: boolean;
-  gender: Gender;
-  sentence: number;
-  offset: number;
-  /** Opens its clause or stands before a verb: a likely antecedent. */
-  subject: boolean;
-  /** "Varga’s plan": a possessive modifier, an unlikely antecedent. */
-  possessive: boolean;
-  /** Paragraph index (offsets are within it). */
-  paragraph: number;
-}
-
-/** Where in a document something is said: sentence ordinal and offset within the paragraph. */
-export interface Place {
-  sentence: number;
-  offset: number;
-}
+export type { Mention, Place } from './mentions.js';
 
 /** How far back (in sentences) a pronoun or description may find its antecedent. */
 const PRONOUN_WINDOW = 8;
 
-const before = (m: Mention, at: Place): boolean => m.sentence < at.sentence || (m.sentence === at.sentence && m.offset < at.offset);
+/** How many of the nearest mentions a pronoun weighs: enough for any real paragraph, bounded for hostile ones. */
+const PRONOUN_CANDIDATES = 64;
 
 export class DocumentContext {
   readonly mentions: Mention[] = [];
+  private readonly index: MentionIndex;
   private readonly genders = new Map<string, { m: number; f: number }>();
+  // Answers about a full name never change once the document is read: kept, as names recur in every quote.
+  private readonly roles = new Map<string, string | null>();
+  private readonly lexicalGenders = new Map<string, Gender>();
 
   /** `speakers`: names already seen as subjects of speech verbs, so untitled mentions of them count as people. */
   constructor(views: ParagraphView[], speakers: string[]) {
@@ -49,19 +34,23 @@ export class DocumentContext {
     const found: Array<Mention & { likely: boolean }> = [];
     for (const view of views) for (const gap of view.gaps) found.push(...scan(view, gap));
     // A person is titled, a speaker, a clause subject or a full name; a bare surname counts once one of those has it.
-    const people = found.filter((m) => !m.organisation && (m.likely || known.has(m.name)));
+    const people = new MentionIndex(found.filter((m) => !m.organisation && (m.likely || known.has(m.name))));
     for (const m of found) {
-      if (m.organisation || people.includes(m) || people.some((p) => isShortFormOf(m.name, p.name))) this.mentions.push(m);
+      if (m.organisation || m.likely || known.has(m.name) || people.formsOf(m.name).length > 0) this.mentions.push(m);
     }
-    for (const view of views) for (const gap of view.gaps) this.learnGender(view, gap);
+    this.index = new MentionIndex(this.mentions);
+    for (const view of views) this.learnGender(view);
   }
 
   /** A person who opens a sentence, then the first he/she/his/her after them in that sentence: one vote. */
-  private learnGender(view: ParagraphView, gap: Token[]): void {
+  private learnGender(view: ParagraphView): void {
+    const tokenAt = new Map<number, { gap: Token[]; at: number }>();
+    for (const gap of view.gaps) gap.forEach((t, at) => tokenAt.set(t.start, { gap, at }));
     for (const m of this.mentions) {
       if (m.organisation || !m.subject || m.paragraph !== view.index) continue;
-      const at = gap.findIndex((t) => t.start === m.offset);
-      if (at < 0) continue;
+      const found = tokenAt.get(m.offset);
+      if (!found) continue;
+      const { gap, at } = found;
       for (let i = at + 1; i < gap.length && !endsSentence(gap[i]); i++) {
         const k = gap[i]!.key;
         if (isNameWord(gap[i])) break; // another person comes first: the pronoun may be theirs
@@ -82,23 +71,33 @@ export class DocumentContext {
 
   /** The fullest form of a person's name in this document ("Varga" → "Tomas Varga"), nearest before `at` first. */
   fullName(name: string, at?: Place): string {
-    const candidates = this.mentions.filter((m) => !m.organisation && isShortFormOf(name, m.name));
-    if (candidates.length === 0) return name;
-    const prior = at ? candidates.filter((m) => before(m, at) || m.sentence === at.sentence) : [];
-    const pool = prior.length > 0 ? prior : candidates;
+    const forms = this.index.formsOf(name).filter((form) => form.people.length > 0);
+    if (forms.length === 0) return name;
+    // Mentions up to the end of the place's sentence count as before it.
+    const limit = at ? this.index.countThroughSentence(at.sentence) : 0;
+    const prior = forms.map((form) => ({ form, last: lastBelow(form.people, limit) })).filter((c) => c.last >= 0);
+    const pool = prior.length > 0 ? prior : forms.map((form) => ({ form, last: form.people[form.people.length - 1]! }));
     // The latest full mention before the place wins ties between namesakes ("Pablo Ruiz" vs "Ana Ruiz").
-    const longest = Math.max(...pool.map((m) => m.name.split(' ').length));
-    const best = pool.filter((m) => m.name.split(' ').length === longest);
-    return best[best.length - 1]!.name;
+    const longest = Math.max(...pool.map((c) => c.form.words));
+    const best = pool.filter((c) => c.form.words === longest).reduce((a, b) => (b.last > a.last ? b : a));
+    return best.form.name;
   }
 
   /** The role the document gives a person, at the first mention that has one. */
   roleOf(fullName: string): string | null {
-    return this.mentions.find((m) => m.role !== null && !HONORIFIC_ROLE.test(m.role) && isShortFormOf(m.name, fullName))?.role ?? null;
+    if (!this.roles.has(fullName)) {
+      const first = Math.min(...this.index.shortFormsOf(fullName).map((f) => (f.firstRole < 0 ? Infinity : f.firstRole)));
+      this.roles.set(fullName, Number.isFinite(first) ? this.mentions[first]!.role : null);
+    }
+    return this.roles.get(fullName)!;
   }
 
   genderOf(fullName: string): Gender {
-    const lexical = this.mentions.find((m) => m.gender !== null && isShortFormOf(m.name, fullName))?.gender;
+    if (!this.lexicalGenders.has(fullName)) {
+      const first = Math.min(...this.index.shortFormsOf(fullName).map((f) => (f.firstGender < 0 ? Infinity : f.firstGender)));
+      this.lexicalGenders.set(fullName, Number.isFinite(first) ? this.mentions[first]!.gender : null);
+    }
+    const lexical = this.lexicalGenders.get(fullName);
     if (lexical) return lexical;
     const v = this.genders.get(fullName);
     if (!v || v.m === v.f) return null;
@@ -114,8 +113,11 @@ export class DocumentContext {
     if (gender === null) return pronoun === 'they' || pronoun === 'it' ? this.organisationBefore(null, at, 3) : null;
     let best: Mention | null = null;
     let bestScore = -Infinity;
-    for (const m of this.mentions) {
-      if (m.organisation || !before(m, at) || at.sentence - m.sentence > PRONOUN_WINDOW) continue;
+    const end = this.index.countBefore(at);
+    const start = Math.max(this.index.countBeforeSentence(at.sentence - PRONOUN_WINDOW), end - PRONOUN_CANDIDATES);
+    for (let i = start; i < end; i++) {
+      const m = this.mentions[i]!;
+      if (m.organisation) continue;
       const agreeing = this.fullNames(m).filter((full) => {
         const g = this.genderOf(full);
         return g === null || g === gender;
@@ -130,31 +132,31 @@ export class DocumentContext {
     return best;
   }
 
-  /** Every full name a mention may be short for, the one nearest before it last. */
+  /** Every full name a mention may be short for, the one first mentioned latest last. */
   private fullNames(m: Mention): string[] {
-    const names = this.mentions.filter((o) => !o.organisation && isShortFormOf(m.name, o.name) && before(o, { sentence: m.sentence, offset: m.offset + 1 }));
-    const longest = names.length > 0 ? Math.max(...names.map((o) => o.name.split(' ').length)) : 0;
-    const full = [...new Set(names.filter((o) => o.name.split(' ').length === longest).map((o) => o.name))];
+    const limit = this.index.countBefore({ sentence: m.sentence, offset: m.offset + 1 });
+    const named = this.index.formsOf(m.name).filter((form) => form.people.length > 0 && form.people[0]! < limit);
+    const longest = named.length > 0 ? Math.max(...named.map((form) => form.words)) : 0;
+    const full = named.filter((form) => form.words === longest).sort((a, b) => a.people[0]! - b.people[0]!).map((form) => form.name);
     return full.length > 0 ? full : [this.fullName(m.name, m)];
   }
 
   /** The organisation a description ("the company", "the council") or "it"/"they" stands for. */
   organisationBefore(head: string | null, at: Place, window = Infinity): Mention | null {
-    const orgs = this.mentions.filter((m) => m.organisation && before(m, at) && at.sentence - m.sentence <= window);
+    const limit = this.index.countBefore(at);
+    // The last one before the place is the nearest: when it is outside the window, all are.
+    const near = (m: Mention | undefined) => (m && at.sentence - m.sentence <= window ? m : undefined);
     if (head) {
-      const named = orgs.filter((m) => foldName(m.name).split(' ').includes(head));
-      if (named.length > 0) return named[named.length - 1]!;
+      const named = near(this.index.lastOrganisation(limit, { word: head }));
+      if (named) return named;
     }
-    const subjects = orgs.filter((m) => m.subject);
-    return subjects[subjects.length - 1] ?? (head ? null : orgs[orgs.length - 1] ?? null);
+    const subject = near(this.index.lastOrganisation(limit, { subject: true }));
+    return subject ?? (head ? null : near(this.index.lastOrganisation(limit)) ?? null);
   }
 
   /** The person a role description ("the mayor", "the chief executive") stands for. */
   personWithRole(head: string, at: Place): Mention | null {
-    const matches = this.mentions.filter(
-      (m) => !m.organisation && before(m, at) && m.role !== null && foldName(m.role).split(/[\s-]+/).includes(head),
-    );
-    return matches[matches.length - 1] ?? null;
+    return this.index.lastPersonWithRoleWord(this.index.countBefore(at), head) ?? null;
   }
 
   /** Resolve a description phrase to an organisation or person mention, or null when it names nobody. */
@@ -170,8 +172,6 @@ export class DocumentContext {
     return null;
   }
 }
-
-const HONORIFIC_ROLE = /^(?:mr|mrs|ms|miss|dr|sir|dame)\.?$/i;
 
 /** Name mentions in one gap of narrative, with the clues that make them likely people. */
 function scan(view: ParagraphView, gap: Token[]): Array<Mention & { likely: boolean }> {

@@ -10,7 +10,7 @@ import { DocumentContext, type Place } from './context.js';
 import { SPEECH_VERBS } from './lexicon.js';
 import { endsSentence, type Token } from './tokens.js';
 import type { FoundQuote, Speaker, SpeakerPhrase } from './types.js';
-import { frameHasNarrative, headOf, sentenceAt, sentenceOrdinal, spanText, tailOf, viewsOf, type ParagraphView } from './view.js';
+import { ATTRIBUTION_REACH, frameHasNarrative, headOf, sentenceAt, sentenceOrdinal, spanText, tailOf, viewsOf, type ParagraphView } from './view.js';
 
 interface Piece {
   view: ParagraphView;
@@ -45,7 +45,7 @@ export function quotesOfDocument(doc: Document, sentences: Sentence[], options: 
   const units = groupPieces(pieces, options.joinAcrossSentences);
   const resolver = new Resolver(views, context);
   units.forEach((unit, u) => {
-    unit.speaker = resolver.speakerOf(unit, units.slice(0, u));
+    unit.speaker = resolver.speakerOf(units, u);
   });
   return units.map((unit) => toFound(doc.source.id, unit));
 }
@@ -113,16 +113,18 @@ class Resolver {
     private readonly context: DocumentContext,
   ) {}
 
-  speakerOf(unit: Unit, earlier: Unit[]): Speaker | null {
+  /** The speaker of units[u], given the speakers of the units before it. */
+  speakerOf(units: readonly Unit[], u: number): Speaker | null {
+    const unit = units[u]!;
     const named = unit.pieces.find((p) => p.phrase !== null);
     if (named) return this.resolve(named.phrase!, named.view);
     const first = unit.pieces[0]!;
     if (first.partial) return null;
-    const previous = earlier[earlier.length - 1];
+    const previous = units[u - 1];
     // Continued in the same paragraph without a new attribution: same speaker.
     if (previous && previous.pieces[0]!.v === first.v && !previous.pieces[0]!.partial && previous.speaker) return previous.speaker;
     if (first.head.length > 0) return null;
-    return this.fromParagraph(first) ?? this.fromPreviousParagraph(first, earlier);
+    return this.fromParagraph(first) ?? this.fromPreviousParagraph(first, units, u);
   }
 
   resolve(phrase: SpeakerPhrase, view: ParagraphView): Speaker | null {
@@ -150,7 +152,7 @@ class Resolver {
   }
 
   /** A paragraph that is only a quotation: whoever the paragraph before introduced (colon) or last quoted. */
-  private fromPreviousParagraph(piece: Piece, earlier: Unit[]): Speaker | null {
+  private fromPreviousParagraph(piece: Piece, units: readonly Unit[], u: number): Speaker | null {
     if (piece.k !== 0 || piece.view.gaps[0]!.length > 0) return null;
     const prevView = this.views[piece.v - 1];
     if (!prevView || prevView.index !== piece.view.index - 1) return null;
@@ -160,7 +162,7 @@ class Resolver {
       const phrase = headSpeaker(head);
       if (phrase) return this.resolve(phrase, prevView);
     }
-    const quoted = [...earlier].reverse().find((u) => u.pieces.some((p) => p.v === piece.v - 1) && !u.pieces[0]!.partial);
+    const quoted = lastQuotedIn(units, u, piece.v - 1);
     const said = this.lastSpeech(prevView, prevView.text.length, prevView.spans.length);
     const quotedAt = quoted ? Math.max(...quoted.pieces.filter((p) => p.v === piece.v - 1).map((p) => p.view.spans[p.k]!.open)) : -1;
     if (said && (!quoted?.speaker || said.at > quotedAt)) return said;
@@ -173,7 +175,8 @@ class Resolver {
 
   /** The last "X said …" in narrative before `limit` (offset) in a paragraph, within gaps up to `lastGap`. */
   private lastSpeech(view: ParagraphView, limit: number, lastGap: number): (Speaker & { at: number }) | null {
-    for (let g = Math.min(lastGap, view.gaps.length - 1); g >= 0; g--) {
+    const last = Math.min(lastGap, view.gaps.length - 1);
+    for (let g = last; g >= Math.max(0, last - ATTRIBUTION_REACH); g--) {
       const gap = view.gaps[g]!;
       for (let i = gap.length - 1; i >= 0; i--) {
         const t = gap[i]!;
@@ -186,6 +189,16 @@ class Resolver {
     }
     return null;
   }
+}
+
+/** The last full (not partial) unit before units[u] with a piece in view v; units are in source order. */
+function lastQuotedIn(units: readonly Unit[], u: number, v: number): Unit | undefined {
+  for (let i = u - 1; i >= 0; i--) {
+    const unit = units[i]!;
+    if (unit.pieces.every((p) => p.v < v)) return undefined;
+    if (unit.pieces.some((p) => p.v === v) && !unit.pieces[0]!.partial) return unit;
+  }
+  return undefined;
 }
 
 /** True when a sentence ends between span k and span k+1 (in the quotation or in its attribution). */

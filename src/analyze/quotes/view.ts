@@ -83,6 +83,13 @@ export function spanText(view: ParagraphView, k: number): string {
   return view.text.slice(s.start, s.end);
 }
 
+/**
+ * How many quotations back attribution is looked for (a head across earlier quotations of its sentence,
+ * the last "X said" of a paragraph). Attribution sits within a few quotations of the words it frames;
+ * looking further would make a paragraph of thousands of quoted phrases cost quadratic time.
+ */
+export const ATTRIBUTION_REACH = 8;
+
 const endsWithStop = (text: string): boolean => /[.!?…]['’‘"”]*$/.test(text);
 
 /**
@@ -91,7 +98,7 @@ const endsWithStop = (text: string): boolean => /[.!?…]['’‘"”]*$/.test(t
  */
 export function headOf(view: ParagraphView, k: number): Token[] {
   const head: Token[] = [];
-  for (let g = k; g >= 0; g--) {
+  for (let g = k; g >= Math.max(0, k - ATTRIBUTION_REACH); g--) {
     const gap = view.gaps[g]!;
     let stop = -1;
     for (let i = gap.length - 1; i >= 0; i--) {

@@ -1,0 +1,10 @@
+import { readFileSync, readdirSync } from 'node:fs';
+const dir='/tmp/prof'; const f=readdirSync(dir).sort().pop();
+const p=JSON.parse(readFileSync(`${dir}/${f}`));
+const byId=new Map(p.nodes.map(n=>[n.id,n]));
+const parent=new Map(); for(const n of p.nodes) for(const c of n.children||[]) parent.set(c,n.id);
+const dt=p.timeDeltas; const self=new Map(); const total=new Map();
+p.samples.forEach((s,i)=>{const t=dt[i]||0; const n=byId.get(s); const k=`${n.callFrame.functionName} ${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber}`; self.set(k,(self.get(k)||0)+t);
+ const seen=new Set(); let id=s; while(id!==undefined){const m=byId.get(id); const kk=`${m.callFrame.functionName} ${m.callFrame.url.split('/').slice(-2).join('/')}:${m.callFrame.lineNumber}`; if(!seen.has(kk)){seen.add(kk); total.set(kk,(total.get(kk)||0)+t);} id=parent.get(id);} });
+console.log('SELF'); console.log([...self].sort((a,b)=>b[1]-a[1]).slice(0,12).map(([k,t])=>`${(t/1000).toFixed(0)}ms ${k}`).join('\n'));
+console.log('TOTAL'); console.log([...total].sort((a,b)=>b[1]-a[1]).filter(([k])=>k.includes('dist/')).slice(0,25).map(([k,t])=>`${(t/1000).toFixed(0)}ms ${k}`).join('\n'));
