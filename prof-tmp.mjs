@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
-const dir='/tmp/prof'; const f=readdirSync(dir).sort().pop();
+const dir=process.env.PROF_DIR||'/tmp/prof'; const f=readdirSync(dir).sort().pop();
 const p=JSON.parse(readFileSync(`${dir}/${f}`));
 const byId=new Map(p.nodes.map(n=>[n.id,n]));
 const parent=new Map(); for(const n of p.nodes) for(const c of n.children||[]) parent.set(c,n.id);

@@ -69,6 +69,21 @@ describe('graphemes', () => {
     expect(graphemes('👩\u200D🔬!')).toEqual(['👩\u200D🔬', '!']);
     expect(graphemes('🇺🇦x')).toEqual(['🇺🇦', 'x']);
   });
+
+  it('cuts long text into the same clusters as one pass of Intl.Segmenter would', () => {
+    const pieces = ['Київ ', 'e\u0301', '👩\u200D🔬', '🇺🇦', '👍🏽', '한국어', '\u1100\u1161\u11A8', 'क्षि', 'سارة ', '\r\n', ' a\u0334\u0335', 'x', '. ', '“q”'];
+    const text = Array.from({ length: 3000 }, (_, i) => pieces[(i * 7) % pieces.length]).join('');
+    const whole = Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text), (s) => s.segment);
+    expect(text.length).toBeGreaterThan(4 * 512);
+    expect(graphemes(text)).toEqual(whole);
+  });
+
+  it('never splits a surrogate pair, even in a run with nowhere to cut', () => {
+    const text = `a${'\u0301'.repeat(700)}${'🙂'.repeat(700)}`;
+    const clusters = graphemes(text);
+    expect(clusters.join('')).toBe(text);
+    expect(clusters.every((c) => c.isWellFormed())).toBe(true);
+  });
 });
 
 describe('splitByFont: which font each cluster gets', () => {

@@ -76,9 +76,39 @@ function joinerKept(before: string): boolean {
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
+// Characters that never join the one before or after them into a cluster: letters (but Hangul jamo and
+// syllables, which combine), digits, punctuation and spaces. Between two of them a cluster always ends.
+const standalone = /^[\p{L}\p{N}\p{P}\p{Zs}]$/u;
+const hangul = /^[\u1100-\u11FF\uA960-\uA97F\uAC00-\uD7FF]$/u;
+const isStandalone = (char: string): boolean => standalone.test(char) && !hangul.test(char);
+
+/** How long a piece Intl.Segmenter is given at once: it is quadratic on long text in Node 20. */
+const SEGMENT_CHUNK = 512;
+
 /** The grapheme clusters of `text`: a base character with its combining marks, an emoji sequence, a CRLF. */
 export function graphemes(text: string): string[] {
-  return Array.from(segmenter.segment(text), (s) => s.segment);
+  if (text.length <= SEGMENT_CHUNK) return Array.from(segmenter.segment(text), (s) => s.segment);
+  const out: string[] = [];
+  let from = 0;
+  while (from < text.length) {
+    const cut = chunkEnd(text, from + SEGMENT_CHUNK);
+    for (const s of segmenter.segment(text.slice(from, cut))) out.push(s.segment);
+    from = cut;
+  }
+  return out;
+}
+
+/**
+ * The first place at or after `at` between two standalone characters. Text with none for a whole further
+ * chunk (a stack of thousands of marks) is cut anyway, between code points: such a cluster means nothing.
+ */
+function chunkEnd(text: string, at: number): number {
+  const last = Math.min(text.length, at + SEGMENT_CHUNK);
+  for (let i = at; i < last; i++) {
+    // Surrogate halves are never standalone, so a pair is never cut here.
+    if (isStandalone(text[i - 1]!) && isStandalone(text[i]!)) return i;
+  }
+  return last < text.length && /[\uDC00-\uDFFF]/.test(text[last]!) ? last + 1 : last;
 }
 
 /** fontkit hides these (zero width, no glyph drawn), so a font need not have them. */
