@@ -5,7 +5,7 @@ import { pathologicalInputs } from './bench/pathological.mjs';
 import { buildBrief } from './dist/index.js';
 const only = process.argv[2];
 for (const p of pathologicalInputs) {
-  if (only && !p.name.includes(only)) continue;
+  if (only && p.name !== only) continue;
   const dir = mkdtempSync(join(tmpdir(), 'path-')); writeFileSync(join(dir, p.file), p.text);
   const t = performance.now();
   let err = '';

@@ -10,6 +10,20 @@ type WinkInstance = ReturnType<typeof winkNLP>;
 let splitter: WinkInstance | undefined;
 let tagger: WinkInstance | undefined;
 
+/** Runs of non-space characters longer than this are no words; wink-nlp is shown them as digits (see winkText). */
+const LONGEST_WORD = 100;
+
+/**
+ * `text` as it may be given to wink-nlp: the same length, every offset the same, but runs of more than
+ * LONGEST_WORD non-space characters (markup debris, pasted dumps) turned into digits. wink's abbreviation
+ * and punctuation patterns backtrack on long runs of letters or symbols (minutes on 500 KB); digits they skip.
+ */
+export function winkText(text: string): string {
+  return text.replace(LONG_RUN, (run) => '0'.repeat(run.length));
+}
+
+const LONG_RUN = new RegExp(`\\S{${LONGEST_WORD + 1},}`, 'g');
+
 /** Sentence boundaries only: tagging costs time the splitter need not pay. */
 export function nlp(): WinkInstance {
   splitter ??= winkNLP(model, ['sbd']);
@@ -40,7 +54,8 @@ export function posTokens(text: string): PosToken[] {
   if (hit) return hit;
   tagger ??= winkNLP(model, ['sbd', 'pos']);
   const { its } = tagger;
-  const tokens = tagger.readDoc(text).tokens();
+  const shown = winkText(text);
+  const tokens = tagger.readDoc(shown).tokens();
   const values = tokens.out(its.value) as string[];
   const pos = tokens.out(its.pos) as string[];
   // wink's typings declare `its.lemma` with an addons parameter `out()` does not accept; it works at run time.
@@ -49,10 +64,11 @@ export function posTokens(text: string): PosToken[] {
   const out: PosToken[] = [];
   let at = 0;
   values.forEach((value, i) => {
-    const found = text.indexOf(value, at);
+    const found = shown.indexOf(value, at);
     const start = found >= 0 ? found : at;
     at = start + value.length;
-    out.push({ text: value, lower: value.toLowerCase(), pos: pos[i] ?? 'X', lemma: (lemmas[i] ?? value).toLowerCase(), type: types[i] ?? 'word', start, end: at });
+    const word = text.slice(start, at);
+    out.push({ text: word, lower: word.toLowerCase(), pos: pos[i] ?? 'X', lemma: (lemmas[i] ?? value).toLowerCase(), type: types[i] ?? 'word', start, end: at });
   });
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, out);

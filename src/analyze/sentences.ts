@@ -17,7 +17,7 @@
  *    all-letter words it may know as abbreviations.
  */
 import type { Document, Sentence } from '../model/source.js';
-import { nlp } from './nlp.js';
+import { nlp, winkText } from './nlp.js';
 
 /** A quotation or parenthesis longer than this does not hold sentences together (it is probably unbalanced). */
 export const MAX_HELD_SPAN = 600;
@@ -94,8 +94,9 @@ function pushTrimmed(out: string[], text: string): void {
 function winkBoundaries(chunk: string): Set<number> {
   const found = new Set<number>();
   let cursor = 0;
-  for (const sentence of nlp().readDoc(chunk).sentences().out()) {
-    const at = chunk.indexOf(sentence, cursor);
+  const shown = winkText(chunk);
+  for (const sentence of nlp().readDoc(shown).sentences().out()) {
+    const at = shown.indexOf(sentence, cursor);
     if (at < 0) continue;
     let end = at + sentence.length;
     cursor = end;

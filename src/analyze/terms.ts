@@ -2,15 +2,22 @@
  * Term vectors for comparing sentences: stemmed content words weighted by TF-IDF, and cosine similarity.
  * Used to group sentences that say the same thing across sources and to score centrality.
  */
-import { nlp } from './nlp.js';
+import { nlp, winkText } from './nlp.js';
 
 /** Sparse vector: term → weight. */
 export type TermVector = Map<string, number>;
 
+/** Longer tokens are left out of term vectors (no real word is this long). */
+const MAX_TERM_LENGTH = 48;
+
 /** Stemmed content words of a text, in order (stop words, punctuation and symbols removed). */
 export function termsOf(text: string): string[] {
   const { its } = nlp();
-  const tokens = nlp().readDoc(text).tokens();
+  // A "word" of thousands of letters (markup debris) is no term, and the stemmer's patterns backtrack on it.
+  const tokens = nlp()
+    .readDoc(winkText(text))
+    .tokens()
+    .filter((t) => (t.out() as string).length <= MAX_TERM_LENGTH);
   const types = tokens.out(its.type) as string[];
   // wink's typings declare `its.stem` with an addons parameter `out()` does not accept; it works at run time.
   const stems = tokens.out(its.stem as unknown as typeof its.value) as string[];

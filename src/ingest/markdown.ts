@@ -1,17 +1,19 @@
 /**
- * Markdown reader: YAML front matter for metadata, then a line-based block parser for the article body —
- * ATX and setext headings, paragraphs, list items, block quotes; inline syntax is stripped to plain text and
- * images become caption blocks holding their alt text. It reads news articles, not every CommonMark corner.
+ * Markdown reader: YAML front matter for metadata, then the body parsed by markdown-it into blocks —
+ * headings, paragraphs, list items, block quotes, table cells; inline syntax becomes plain text, images
+ * become caption blocks holding their alt text, and raw HTML blocks are read as HTML.
  */
+import MarkdownIt from 'markdown-it';
 import { parseDocument } from 'yaml';
 import type { Block, BlockRole } from '../model/source.js';
 import { warning, type Warning } from '../model/warning.js';
 import { hasWords, makeBlock } from './blocks.js';
 import { normalizeDate } from './dates.js';
 import { htmlFragmentBlocks } from './html.js';
-import { IMAGE, stripInline } from './markdown-inline.js';
 import { fillMeta, findTextMetadata, type ArticleDraft } from './metadata.js';
 import type { Reader } from './types.js';
+
+type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
 /** Front-matter keys for each metadata field, best first. */
 const FRONT_MATTER_KEYS = {
@@ -25,13 +27,6 @@ const FRONT_MATTER_KEYS = {
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+(.*)$/;
-const QUOTE = /^ {0,3}>[ \t]?(.*)$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S+/;
-const HTML_BLOCK = /^ {0,3}<(?:p|div|figure|figcaption|blockquote|ul|ol|table|h[1-6]|section|article|aside)\b/i;
 
 /** Read a Markdown article: front matter, then body blocks, then the text finders for what is still missing. */
 export const readMarkdown: Reader = ({ path, text, referenceDate }) => {
@@ -93,102 +88,81 @@ function scalarText(value: unknown): string | undefined {
   return undefined;
 }
 
-interface Pending {
-  lines: string[];
-  role: BlockRole;
-  line: number;
-}
+/**
+ * The parser: CommonMark with GitHub's strikethrough and tables, raw HTML allowed (it is read as HTML).
+ * markdown-it is linear on the inputs hand-written patterns backtrack on (long runs of `*`, `_`, `` ` ``, `[`).
+ */
+const markdown = new MarkdownIt('default', { html: true, linkify: false });
+
+/** Block tokens that open a block of text, and the role their text takes. */
+const ROLE_OF_BLOCK: Record<string, BlockRole> = { paragraph_open: 'paragraph', heading_open: 'heading', th_open: 'paragraph', td_open: 'paragraph' };
 
 /** Parse a Markdown body into blocks; `title` is the first level-1 heading, else a heading that opens the body. */
 export function markdownBlocks(body: string, firstLine = 1): { blocks: Block[]; title?: string } {
   const blocks: Block[] = [];
   let title: string | undefined;
-  let pending: Pending | undefined;
-  let fence: string | undefined;
-
-  const flush = (): void => {
-    if (pending) blocks.push(...finishBlock(pending));
-    pending = undefined;
-  };
-  const add = (text: string, role: BlockRole, line: number): void => {
-    if (pending && pending.role === role && role !== 'list-item') pending.lines.push(text);
-    else {
-      flush();
-      pending = { lines: [text], role, line };
-    }
-  };
-
-  body.split('\n').forEach((raw, i) => {
-    const line = firstLine + i;
-    if (fence !== undefined) {
+  // Roles that paragraphs inside them take: a paragraph in a quote is quoted text, one in a list an item.
+  const containers: BlockRole[] = [];
+  let open: { role: BlockRole; line: number; level: number } | undefined;
+  for (const token of markdown.parse(body, {})) {
+    const line = firstLine + (token.map?.[0] ?? 0);
+    if (token.type === 'blockquote_open') containers.push('blockquote');
+    else if (token.type === 'list_item_open') containers.push('list-item');
+    else if (token.type === 'blockquote_close' || token.type === 'list_item_close') containers.pop();
+    else if (Object.hasOwn(ROLE_OF_BLOCK, token.type)) {
+      const own = ROLE_OF_BLOCK[token.type]!;
+      open = { role: own === 'paragraph' ? (containers.at(-1) ?? own) : own, line, level: Number(token.tag.slice(1)) || 0 };
+    } else if (token.type === 'inline' && open) {
+      const found = inlineBlocks(token.children ?? [], open.role, open.line);
+      if (open.role === 'heading' && open.level === 1 && title === undefined && found[0]) title = found[0].text;
+      blocks.push(...found);
+      open = undefined;
+    } else if (token.type === 'fence' || token.type === 'code_block') {
       // Code is kept as written: the cleaner decides whether it belongs to the story.
-      if (raw.trim().startsWith(fence)) fence = undefined;
-      else if (raw.trim()) add(raw.trim(), 'paragraph', line);
-      return;
+      const text = token.content.split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
+      if (hasWords(text)) blocks.push(makeBlock(text, 'paragraph', line));
+    } else if (token.type === 'html_block') {
+      blocks.push(...htmlFragmentBlocks(token.content).map((b) => makeBlock(b.text, b.role, line)));
     }
-    const fenceOpen = FENCE.exec(raw);
-    if (fenceOpen?.[1]) {
-      flush();
-      fence = fenceOpen[1].slice(0, 3);
-      return;
-    }
-    // Setext underline (checked before thematic breaks, as CommonMark does): the paragraph above is a heading.
-    if (pending?.role === 'paragraph' && /^ {0,3}(=+|-+)[ \t]*$/.test(raw)) {
-      const text = stripInline(pending.lines.join('\n'));
-      if (raw.trim().startsWith('=') && title === undefined) title = text;
-      if (hasWords(text)) blocks.push(makeBlock(text, 'heading', pending.line));
-      pending = undefined;
-      return;
-    }
-    if (raw.trim() === '' || THEMATIC_BREAK.test(raw) || LINK_DEFINITION.test(raw) || /^\s*<!--.*-->\s*$/.test(raw)) {
-      flush();
-      return;
-    }
-    const atx = ATX.exec(raw);
-    if (atx) {
-      flush();
-      const text = stripInline(atx[2] ?? '');
-      if (atx[1] === '#' && title === undefined) title = text;
-      if (hasWords(text)) blocks.push(makeBlock(text, 'heading', line));
-      return;
-    }
-    const quote = QUOTE.exec(raw);
-    if (quote) {
-      if (quote[1]?.trim()) add(quote[1], 'blockquote', line);
-      else flush();
-      return;
-    }
-    const item = LIST_ITEM.exec(raw);
-    if (item) {
-      add(item[1] ?? '', 'list-item', line);
-      return;
-    }
-    // Other lines continue the open block (lazy continuation), or start a paragraph.
-    if (pending) pending.lines.push(raw.trim());
-    else add(raw.trim(), 'paragraph', line);
-  });
-  flush();
-
+  }
   const first = blocks[0];
   if (title === undefined && first?.role === 'heading') title = first.text;
   return title === undefined ? { blocks } : { blocks, title };
 }
 
-/** A finished paragraph: HTML blocks read as HTML, images split out as captions, inline syntax stripped. */
-function finishBlock(pending: Pending): Block[] {
-  const raw = pending.lines.join('\n');
-  if (HTML_BLOCK.test(raw)) {
-    return htmlFragmentBlocks(raw).map((b) => makeBlock(b.text, b.role, pending.line));
+/** Stands where an image was while the text around it is joined (U+FFFC OBJECT REPLACEMENT CHARACTER). */
+const IMAGE_MARK = '\uFFFC';
+
+/** A block's inline tokens as plain text, with its images split out as caption blocks holding their alt text. */
+function inlineBlocks(children: Token[], role: BlockRole, line: number): Block[] {
+  const captions: Block[] = [];
+  let text = '';
+  let imageFirst = false;
+  for (const child of children) {
+    if (child.type === 'text' || child.type === 'code_inline') text += child.content;
+    else if (child.type === 'softbreak') text += ' ';
+    else if (child.type === 'hardbreak') text += '\n';
+    else if (child.type === 'html_inline' && /^<br\s*\/?>$/i.test(child.content)) text += '\n';
+    else if (child.type === 'image') {
+      if (text.trim() === '') imageFirst = true;
+      const alt = plainText(child.content);
+      if (hasWords(alt)) captions.push(makeBlock(alt, 'caption', line));
+      text += IMAGE_MARK;
+    }
   }
-  const images = [...raw.matchAll(IMAGE)];
-  const captions = images
-    .map((m) => stripInline(m[1] ?? ''))
-    .filter(hasWords)
-    .map((alt) => makeBlock(alt, 'caption', pending.line));
   // The image leaves no gap before the punctuation that followed it.
-  const text = stripInline(raw.replace(new RegExp(`[ \\t]*${IMAGE.source}[ \\t]*(?=[.,;:!?])`, 'g'), '').replace(IMAGE, ' '));
-  if (!hasWords(text)) return captions;
-  const paragraph = makeBlock(text, pending.role, pending.line);
+  const plain = plainText(text.replace(/[ \t]*\uFFFC[ \t]*(?=[.,;:!?])/g, '').replaceAll(IMAGE_MARK, ' '));
+  if (!hasWords(plain)) return captions;
+  const paragraph = makeBlock(plain, role, line);
   // A picture opening the paragraph comes before it in reading order; one inside or after it, after.
-  return images[0]?.index === 0 ? [...captions, paragraph] : [paragraph, ...captions];
+  return imageFirst ? [...captions, paragraph] : [paragraph, ...captions];
+}
+
+/** Inline text tidied: a reference link with no definition keeps its words; spaces collapsed, line breaks kept. */
+function plainText(text: string): string {
+  return text
+    .replace(/\[([^[\]\n]{1,300})\]\[[^[\]\n]{0,100}\]/g, '$1')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .trim();
 }

@@ -8,7 +8,7 @@ import type { SourceFormat } from '../model/source.js';
 const DOCUMENT_TAG = /<(?:!doctype\s+html|html|head|body|meta|title)\b[^>]*>/i;
 
 /** Block-level tags that make a fragment HTML rather than prose mentioning a tag. */
-const BLOCK_TAG = /<(p|div|h[1-6]|ul|ol|li|blockquote|table|article|section|figure|main|br)\b[^>]*>/gi;
+const BLOCK_TAG = /<(p|div|h[1-6]|ul|ol|li|blockquote|table|article|section|figure|main|br)\b[^<>]*>/gi;
 
 /** YAML front matter: "---" on the first line, a closing "---" or "..." line after it. */
 const FRONT_MATTER = /^---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
@@ -43,7 +43,7 @@ function looksLikeJson(trimmed: string): boolean {
 function looksLikeHtml(trimmed: string): boolean {
   const head = trimmed.slice(0, 4096);
   if (DOCUMENT_TAG.test(head) && /^(?:<!--[\s\S]*?-->\s*)*</.test(trimmed)) return true;
-  if (/^(?:<!--[\s\S]*?-->\s*)*<(p|div|h[1-6]|ul|ol|article|section|main|table|blockquote|figure)\b[^>]*>/i.test(trimmed)) {
+  if (/^(?:<!--[\s\S]*?-->\s*)*<(p|div|h[1-6]|ul|ol|article|section|main|table|blockquote|figure)\b[^<>]*>/i.test(trimmed)) {
     return closingTags(trimmed) > 0;
   }
   const lines = trimmed.split('\n').filter((l) => l.trim().length > 0);
@@ -64,8 +64,9 @@ function markdownScore(text: string): number {
   if (/^#{1,6}[ \t]+\S/m.test(text)) score += 2;
   // Anchored on the last visible character of the heading line: `^[^\n]*\S[^\n]*` backtracks quadratically.
   if (/\S[ \t]*\n=+[ \t]*$/m.test(text)) score += 2;
-  if (/!?\[[^\]\n]+\]\((?:[^)\s]+)(?:\s+"[^"]*")?\)/.test(text)) score += 1;
-  if (/(\*\*|__)\S[^\n]*?\S\1/.test(text)) score += 1;
+  // No part of these may run past the next bracket or far along a line: each try stops soon, whatever the text.
+  if (/!?\[[^[\]\n]+\]\([^()[\]\s]+(?:\s+"[^"\n]{0,200}")?\)/.test(text)) score += 1;
+  if (/(\*\*|__)\S[^\n]{0,200}?\S\1/.test(text)) score += 1;
   if (/^```/m.test(text)) score += 1;
   return score;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { markdownBlocks, readMarkdown } from '../../src/ingest/markdown.js';
-import { stripInline } from '../../src/ingest/markdown-inline.js';
 
 const read = (text: string, referenceDate = '2025-05-15') => readMarkdown({ path: 'note.md', text, referenceDate });
 
@@ -66,7 +65,7 @@ describe('markdownBlocks', () => {
   });
 });
 
-describe('stripInline', () => {
+describe('inline syntax becomes plain text', () => {
   it.each([
     ['**Bold** and __strong__ and *em* and _under_', 'Bold and strong and em and under'],
     ['A [link](https://x.example "t") and a [ref][1]', 'A link and a ref'],
@@ -76,6 +75,6 @@ describe('stripInline', () => {
     ['AT&amp;T &ldquo;said&rdquo; &#8364;5', 'AT&T “said” €5'],
     ['Hard  \nbreak', 'Hard\nbreak'],
   ])('%s', (input, output) => {
-    expect(stripInline(input)).toBe(output);
+    expect(markdownBlocks(input).blocks.map((b) => b.text)).toEqual([output]);
   });
 });
