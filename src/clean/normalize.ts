@@ -26,12 +26,20 @@ const WINDOWS_1252_C1 = [
 const ODD_SPACE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 
 /**
+ * Combining marks a base keeps at most. Real text stacks two or three (Vietnamese, IPA); "Zalgo" text
+ * stacks hundreds, and NFC reorders a stack in time that grows with its square.
+ */
+const MAX_MARKS = 16;
+const MARK_STACK = new RegExp(`(\\p{M}{${MAX_MARKS}})\\p{M}+`, 'gu');
+
+/**
  * Normalise text but keep line structure: NFC, invisible and control characters removed (C1 controls read
  * as the windows-1252 characters they were meant to be), odd spaces made plain, runs of spaces collapsed,
  * lines trimmed, at most one blank line in a row.
  */
 export function normalizeText(text: string): string {
   return text
+    .replace(MARK_STACK, '$1')
     .normalize('NFC')
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(INVISIBLE, '')

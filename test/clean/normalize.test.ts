@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { normalizeInline, normalizeText } from '../../src/clean/normalize.js';
 
 describe('normalizeText', () => {
+  it('keeps real stacks of marks and cuts a Zalgo stack to 16 marks on its base', () => {
+    expect(normalizeText('Vi\u1EC7t ph\u01B0\u0323\u0301')).toBe('Vi\u1EC7t ph\u01B0\u0323\u0301'.normalize('NFC'));
+    const zalgo = normalizeText(`Z${'\u0334\u0335\u0336\u0337'.repeat(100)}algo`);
+    expect(zalgo.length).toBe('Z'.length + 16 + 'algo'.length);
+    expect(zalgo.endsWith('algo')).toBe(true);
+  });
+
   it('composes to NFC', () => {
     expect(normalizeText('Cafe\u0301 owner')).toBe('Café owner');
   });

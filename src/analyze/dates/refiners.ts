@@ -55,8 +55,9 @@ const NO_DATE: NoDate[] = [
   (r) => r.tags().has('parser/SlashDateFormatParser') && !r.start.isCertain('year'),
   // Inside a URL or e-mail address: "/2022/02/21/", "news@…".
   (r, context) => {
-    const before = /\S*$/.exec(context.text.slice(0, r.index))?.[0] ?? '';
-    const after = /^\S*/.exec(context.text.slice(r.index + r.text.length))?.[0] ?? '';
+    // Only the word around the date matters: a short window keeps each look constant in a long text.
+    const before = /\S*$/.exec(context.text.slice(Math.max(0, r.index - 200), r.index))?.[0] ?? '';
+    const after = /^\S*/.exec(context.text.slice(r.index + r.text.length, r.index + r.text.length + 200))?.[0] ?? '';
     return /[/@]|www\.|https?:/.test(before + after);
   },
 ];

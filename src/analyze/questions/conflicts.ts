@@ -19,6 +19,11 @@ const SAME_CATEGORY_SIMILARITY = 0.1;
 const SAME_AMOUNT_SIMILARITY = 0.3;
 /** More distinct values than this is many figures of one kind, not one figure reported differently. */
 const MAX_VALUES = 3;
+/**
+ * More figures of one measure than this is a table or a list of many such things, not one quantity the
+ * sources report differently (and comparing every pair of them would cost quadratic time).
+ */
+const MAX_FIGURES = 60;
 /** Reports of one quantity rarely differ by more than this factor; "14 patients" and "1.4 million patients" are two things. */
 const MAX_RATIO = 4;
 
@@ -68,6 +73,7 @@ function measureOf(f: Figure): string | null {
 }
 
 function conflictOf(key: string, figures: Figure[]): FoundConflict | null {
+  if (figures.length > MAX_FIGURES || new Set(figures.map(sourceOf)).size < 2) return null;
   // Pairs from different sources, in similar sentences, that cannot both be true.
   const involved = new Set<Figure>();
   for (let a = 0; a < figures.length; a++) {

@@ -138,7 +138,8 @@ function readNumber(tokens: Token[], i: number): Reading | null {
 function figureAt(view: SentenceView, i: number, read: Reading): Figure | null {
   const { tokens, text } = view;
   if (isNotAQuantity(tokens, i, read)) return null;
-  const lead = text.slice(0, tokens[read.start]!.start);
+  // The hedge words sit just before the figure: a short window keeps a sentence of many figures linear.
+  const lead = text.slice(Math.max(0, tokens[read.start]!.start - 40), tokens[read.start]!.start);
   const bound: Bound = MIN.test(lead) ? 'min' : MAX.test(lead) ? 'max' : APPROX.test(lead) ? 'approx' : 'exact';
   const written = text.slice(tokens[read.start]!.start, tokens[read.end - 1]!.end);
   const counted = countedNoun(tokens, read.end);

@@ -29,8 +29,10 @@ export function viewsOf(doc: Document, sentences: Sentence[]): ParagraphView[] {
   const views: ParagraphView[] = [];
   let ordinal = 0;
   let previous: ParagraphView | undefined;
+  const byParagraph = new Map<number, Sentence[]>();
+  for (const s of sentences) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s]);
   for (const p of doc.paragraphs) {
-    const own = sentences.filter((s) => s.paragraph === p.index).sort((a, b) => a.index - b.index);
+    const own = (byParagraph.get(p.index) ?? []).sort((a, b) => a.index - b.index);
     const sentenceStarts = offsetsOf(p.text, own.map((s) => s.text));
     const firstSentence = ordinal;
     ordinal += Math.max(1, own.length);
