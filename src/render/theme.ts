@@ -9,6 +9,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { configError, parseConfigText, type LocatedData } from '../config/yaml-file.js';
+import { fontProblem } from './pdf/font-check.js';
 import type { FontRole } from './pdf/fonts.js';
 
 /** The colours of a theme, as "#rrggbb". */
@@ -197,11 +198,8 @@ class Checker {
     if (tag === 'wOFF' || tag === 'wOF2') this.fail(at, `${file} is a WOFF font, which pdfkit draws as invisible text: use the .ttf or .otf`);
     if (tag === 'ttcf') this.fail(at, `${file} is a font collection (.ttc): use a single .ttf or .otf`);
     if (tag !== '\u0000\u0001\u0000\u0000' && tag !== 'true' && tag !== 'OTTO') this.fail(at, `${file} is not a TrueType or OpenType font`);
-    try {
-      new PDFDocument({ autoFirstPage: false }).registerFont('check', bytes).font('check');
-    } catch (error) {
-      this.fail(at, `${file} could not be read as a font (${error instanceof Error ? error.message : String(error)})`);
-    }
+    const problem = fontProblem(bytes);
+    if (problem) this.fail(at, `${file} ${problem}`);
     return file;
   }
 

@@ -125,7 +125,7 @@ describe('theme errors name the file, the line and the key', () => {
     const woff2 = Buffer.concat([Buffer.from('wOF2'), Buffer.alloc(60)]);
     expect(themeError('fonts:\n  serif:\n    regular: a.woff2\n', 'theme.yaml', { 'a.woff2': woff2 })).toMatch(/^theme\.yaml:3: fonts\.serif\.regular: .*a\.woff2 is a WOFF font, which pdfkit draws as invisible text/);
     const broken = Buffer.concat([Buffer.from([0, 1, 0, 0]), Buffer.alloc(40, 7)]);
-    expect(themeError('fonts:\n  serif:\n    regular: broken.ttf\n', 'theme.yaml', { 'broken.ttf': broken })).toMatch(/^theme\.yaml:3: fonts\.serif\.regular: .*broken\.ttf could not be read as a font/);
+    expect(themeError('fonts:\n  serif:\n    regular: broken.ttf\n', 'theme.yaml', { 'broken.ttf': broken })).toMatch(/^theme\.yaml:3: fonts\.serif\.regular: .*broken\.ttf is cut short: its table directory runs past the end of the file$/);
     expect(themeError('fonts:\n  serif:\n    regular: text.ttf\n', 'theme.yaml', { 'text.ttf': Buffer.from('hello world') })).toMatch(/text\.ttf is not a TrueType or OpenType font$/);
   });
 
