@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { BriefwrightError, ErrorCode } from '../errors.js';
 import { defaultInputOptions, formatByteSize } from '../options.js';
-import type { Source, SourceFormat } from '../model/source.js';
+import type { Source, SourceFormat, SourceMeta } from '../model/source.js';
 import { warning, type Warning } from '../model/warning.js';
 import { isIsoDate } from './dates.js';
 import { decode } from './decode.js';
@@ -77,14 +77,24 @@ export function readSource(path: string, bytes: Uint8Array, referenceDate: strin
       format: article.format,
       encoding: decoded.encoding,
       sha256: digest,
-      meta: article.meta,
+      meta: wellFormedMeta(article.meta),
       metaOrigin: article.metaOrigin,
-      blocks: article.blocks,
+      // JSON escapes can spell lone surrogates ("\ud800"): no text leaves a reader that is not valid Unicode.
+      blocks: article.blocks.map((b) => (b.text.isWellFormed() ? b : { ...b, text: b.text.toWellFormed() })),
     };
     if (article.entry !== undefined) source.entry = article.entry;
     return source;
   });
   return { sources, warnings };
+}
+
+/** Metadata with every lone surrogate made U+FFFD. */
+export function wellFormedMeta(meta: SourceMeta): SourceMeta {
+  const out: SourceMeta = {};
+  for (const [field, value] of Object.entries(meta) as Array<[keyof SourceMeta, string | undefined]>) {
+    if (value !== undefined) out[field] = value.toWellFormed();
+  }
+  return out;
 }
 
 /**

@@ -58,7 +58,7 @@ export function parseOverrides(text: string, path: string, absolutePath: string)
       if (field === 'published' && !isIsoDate(value.trim())) {
         configError(path, line, `"${key}".published must be a calendar date YYYY-MM-DD, got "${value}"`);
       }
-      meta[field as keyof SourceMeta] = value.trim();
+      meta[field as keyof SourceMeta] = value.trim().toWellFormed();
     }
     entries.set(key, meta);
   }
