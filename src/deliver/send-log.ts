@@ -3,8 +3,8 @@
  * beside the date folders because version folders are never modified, and is only ever appended to, so a
  * crash can at worst cut the last line (which is then skipped with a warning).
  */
-import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { OPEN, openNoFollow, readFileNoFollow } from '../archive/confine.js';
 import { BriefwrightError, ErrorCode } from '../errors.js';
 import { warning, type Warning } from '../model/warning.js';
 import { recipientKey } from './addresses.js';
@@ -48,8 +48,10 @@ function isEntry(value: unknown): value is SendLogEntry {
 export async function readSendLog(path: string): Promise<SendLog> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // A log that is a link is refused (ErrorCode.ARCHIVE): skipping and recording must not happen elsewhere.
+    text = (await readFileNoFollow(path)).toString('utf8');
   } catch (error) {
+    if (error instanceof BriefwrightError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path, entries: [], warnings: [] };
     throw new BriefwrightError(ErrorCode.DELIVERY, `cannot read the send log ${path}: ${(error as Error).message}`, { cause: error });
   }
@@ -96,7 +98,7 @@ export function sendLogLines(entries: readonly SendLogEntry[]): string {
 export async function appendSendLog(path: string, entries: readonly SendLogEntry[]): Promise<void> {
   if (entries.length === 0) return;
   try {
-    const handle = await open(path, 'a+');
+    const handle = await openNoFollow(path, OPEN.append);
     try {
       const { size } = await handle.stat();
       let prefix = '';
@@ -111,6 +113,7 @@ export async function appendSendLog(path: string, entries: readonly SendLogEntry
       await handle.close();
     }
   } catch (error) {
+    if (error instanceof BriefwrightError) throw error;
     throw new BriefwrightError(ErrorCode.DELIVERY, `cannot append to the send log ${path}: ${(error as Error).message}`, { cause: error });
   }
 }
