@@ -22,6 +22,11 @@ export const ErrorCode = {
   DELIVERY: 'DELIVERY',
   /** Email reached some recipients but not all. */
   PARTIAL_DELIVERY: 'PARTIAL_DELIVERY',
+  /**
+   * Whether email reached some recipients is unknown: the connection ended after the message was handed
+   * over and before the server answered. They are not sent it again unless asked (--resend).
+   */
+  DELIVERY_UNKNOWN: 'DELIVERY_UNKNOWN',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -37,6 +42,7 @@ export const exitCodes: Record<ErrorCode, number> = {
   VERIFY: 8,
   DELIVERY: 9,
   PARTIAL_DELIVERY: 10,
+  DELIVERY_UNKNOWN: 11,
 };
 
 export class BriefwrightError extends Error {

@@ -2,11 +2,12 @@
  * `brief diff`: read two archived versions' briefing.json and describe what changed between them.
  * The comparison itself is diff.ts; this is the reading of version folders and the readable report.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { BriefwrightError, ErrorCode } from '../errors.js';
 import type { Briefing, ChangeSet, ListChange } from '../model/briefing.js';
 import { parseBriefingJson } from '../render/json.js';
+import { readFileNoFollow, refuseVersionLinks } from './confine.js';
 import { diffBriefings, isEmptyChangeSet } from './diff.js';
 import { readManifest } from './manifest-read.js';
 import { displayPath, VERSION_FOLDER } from './walk.js';
@@ -24,6 +25,7 @@ export interface ArchivedVersion {
 export async function readArchivedVersion(dir: string, cwd = process.cwd()): Promise<ArchivedVersion> {
   const full = resolve(cwd, dir);
   const shown = displayPath(full, cwd);
+  await refuseVersionLinks(full);
   const info = await stat(full).catch(() => undefined);
   if (!info) throw new BriefwrightError(ErrorCode.USAGE, `${shown}: no such folder`);
   if (!info.isDirectory()) {
@@ -32,8 +34,9 @@ export async function readArchivedVersion(dir: string, cwd = process.cwd()): Pro
   const file = join(full, BRIEFING_FILE);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = (await readFileNoFollow(file)).toString('utf8');
   } catch (e) {
+    if (e instanceof BriefwrightError) throw e;
     const message =
       (e as NodeJS.ErrnoException).code === 'ENOENT'
         ? `${shown} has no ${BRIEFING_FILE} (only versions built with the json format can be compared)`

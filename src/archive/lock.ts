@@ -4,11 +4,12 @@
  * gone (dead pid on this host, or not refreshed for a long time) is recovered with a warning.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, stat, unlink, utimes } from 'node:fs/promises';
+import { lstat, lutimes, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { BriefwrightError, ErrorCode } from '../errors.js';
 import { warning, type Warning } from '../model/warning.js';
+import { OPEN, openNoFollow, readFileNoFollow, refuseLinks } from './confine.js';
 
 export const LOCK_FILE = '.lock';
 /** Held only while a stale lock is being removed, so two waiters never both remove and re-create it. */
@@ -73,10 +74,15 @@ export async function withLock<T>(briefDir: string, options: LockOptions, fn: (l
   }
 }
 
-/** Take the lock of a brief folder (which must exist), waiting up to `timeoutMs` for a live holder. */
+/**
+ * Take the lock of a brief folder (<archive>/<slug>, which must exist), waiting up to `timeoutMs` for a live
+ * holder. Neither the brief folder nor the lock file may be a symbolic link (ErrorCode.ARCHIVE).
+ */
 export async function acquireLock(briefDir: string, options: LockOptions = {}): Promise<HeldLock> {
   const { timeoutMs, pollMs, staleMs, name } = { ...defaultLockOptions, ...options };
   const path = join(briefDir, name);
+  // The brief folder's parent is the archive root: the user's choice, which may itself be a link.
+  await refuseLinks(dirname(briefDir), path);
   const warnings: Warning[] = [];
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -108,8 +114,9 @@ async function tryCreate(path: string): Promise<LockOwner | undefined> {
   };
   let handle;
   try {
-    handle = await open(path, 'wx');
+    handle = await openNoFollow(path, OPEN.create);
   } catch (e) {
+    if (e instanceof BriefwrightError) throw e;
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
     throw new BriefwrightError(ErrorCode.ARCHIVE, `cannot create lock ${path}: ${(e as Error).message}`, { cause: e });
   }
@@ -134,9 +141,10 @@ interface LockState {
 
 async function readLock(path: string): Promise<LockState | 'gone'> {
   try {
-    const [raw, info] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+    const [raw, info] = await Promise.all([readFileNoFollow(path).then((b) => b.toString('utf8')), lstat(path)]);
     return { owner: parseOwner(raw), raw, refreshedAt: info.mtimeMs };
   } catch (e) {
+    if (e instanceof BriefwrightError) throw e;
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
     throw new BriefwrightError(ErrorCode.ARCHIVE, `cannot read lock ${path}: ${(e as Error).message}`, { cause: e });
   }
@@ -171,11 +179,11 @@ async function removeStale(path: string, judged: LockState): Promise<boolean> {
   const guard = `${path}${RECOVERY_SUFFIX}`;
   let handle;
   try {
-    handle = await open(guard, 'wx');
+    handle = await openNoFollow(guard, OPEN.create);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     // A recoverer that died mid-way leaves its guard behind; removing it takes microseconds, so an old one is abandoned.
-    const info = await stat(guard).catch(() => undefined);
+    const info = await lstat(guard).catch(() => undefined);
     if (info && Date.now() - info.mtimeMs > UNREADABLE_GRACE_MS) await unlink(guard).catch(() => {});
     return false;
   }
@@ -195,7 +203,8 @@ function held(path: string, owner: LockOwner, warnings: Warning[], staleMs: numb
   // Refresh the file's time while held, so a long render is never mistaken for an abandoned lock.
   const heartbeat = setInterval(() => {
     const t = new Date();
-    utimes(path, t, t).catch(() => {});
+    // lutimes: should the lock have been swapped for a link, touch the link, never what it points to.
+    lutimes(path, t, t).catch(() => {});
   }, Math.max(1_000, Math.floor(staleMs / 4)));
   heartbeat.unref();
   let released = false;

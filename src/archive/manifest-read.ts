@@ -2,17 +2,20 @@
  * Read a version's manifest.json back, checking the fields that verify and list rely on, so a damaged
  * manifest is reported by name instead of crashing a report half-way.
  */
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, normalize } from 'node:path';
+import { BriefwrightError } from '../errors.js';
+import { readFileNoFollow } from './confine.js';
 import { MANIFEST_FILE, type Manifest } from './manifest.js';
 
 export type ManifestRead = { manifest: Manifest } | { error: string };
 
+/** Read and check manifest.json; a manifest that is a symbolic link is refused (throws ErrorCode.ARCHIVE). */
 export async function readManifest(versionDir: string): Promise<ManifestRead> {
   let text: string;
   try {
-    text = await readFile(join(versionDir, MANIFEST_FILE), 'utf8');
+    text = (await readFileNoFollow(join(versionDir, MANIFEST_FILE))).toString('utf8');
   } catch (e) {
+    if (e instanceof BriefwrightError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     return { error: code === 'ENOENT' ? `${MANIFEST_FILE} is missing` : `${MANIFEST_FILE} cannot be read: ${(e as Error).message}` };
   }

@@ -5,11 +5,13 @@
  * folder's lock (lock.ts), so concurrent runs queue instead of racing.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileDurably } from '../durable.js';
 import { BriefwrightError, ErrorCode } from '../errors.js';
 import type { Warning } from '../model/warning.js';
+import { linkRefused, makeFolders, readFileNoFollow } from './confine.js';
 import { defaultLockOptions, isProcessAlive, withLock, type LockOptions } from './lock.js';
 import { MANIFEST_FILE, sha256, type FileRecord, type Manifest } from './manifest.js';
 import { VERSION_FOLDER } from './walk.js';
@@ -49,11 +51,8 @@ const MAX_RACE_RETRIES = 5;
 export async function writeVersion(request: VersionRequest): Promise<VersionResult> {
   const briefDir = join(request.outDir, request.slug);
   const dateDir = join(briefDir, request.date);
-  try {
-    await mkdir(dateDir, { recursive: true });
-  } catch (e) {
-    throw new BriefwrightError(ErrorCode.ARCHIVE, `cannot create ${dateDir}: ${(e as Error).message}`, { cause: e });
-  }
+  // Brief and date folders are made one by one, refusing a link at either: nothing is written through one.
+  await makeFolders(request.outDir, dateDir);
   const lockOptions = { ...defaultLockOptions, ...request.lock };
   return withLock(briefDir, lockOptions, async (lock) => {
     const warnings = lock.warnings;
@@ -96,8 +95,10 @@ async function removeLeftoverTemps(briefDir: string, staleMs: number): Promise<v
       const pid = TEMP_FOLDER.exec(name)?.[1];
       if (pid === undefined) continue;
       const path = join(dateDir, name);
-      const info = await stat(path).catch(() => undefined);
+      const info = await lstat(path).catch(() => undefined);
       if (!info) continue;
+      // Runs only ever make real folders here: a link under a temporary name was put there by someone else.
+      if (info.isSymbolicLink()) throw linkRefused(path);
       const abandoned = Number(pid) === process.pid || !isProcessAlive(Number(pid)) || Date.now() - info.mtimeMs > staleMs;
       if (abandoned) await rm(path, { recursive: true, force: true });
     }
@@ -112,25 +113,31 @@ export async function latestVersion(
   for (const version of versions.reverse()) {
     const dir = join(dateDir, `v${version}`);
     try {
-      const manifest = JSON.parse(await readFile(join(dir, MANIFEST_FILE), 'utf8')) as Manifest;
+      const manifest = JSON.parse((await readFileNoFollow(join(dir, MANIFEST_FILE))).toString('utf8')) as Manifest;
       return { dir, version, manifest };
-    } catch {
+    } catch (e) {
+      if (e instanceof BriefwrightError) throw e;
       // A version folder without a readable manifest is not trusted as a base for comparison.
     }
   }
   return undefined;
 }
 
-/** Version numbers present in a date folder, ascending. */
+/**
+ * Version numbers present in a date folder, ascending. A version that is a symbolic link is refused
+ * (ErrorCode.ARCHIVE): it would be read as the base of the next version, or mailed, from outside.
+ */
 export async function listVersions(dateDir: string): Promise<number[]> {
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = await readdir(dateDir);
+    entries = await readdir(dateDir, { withFileTypes: true });
   } catch {
     return [];
   }
-  return names
-    .map((n) => VERSION_FOLDER.exec(n)?.[1])
+  const link = entries.find((e) => e.isSymbolicLink() && VERSION_FOLDER.test(e.name));
+  if (link) throw linkRefused(join(dateDir, link.name));
+  return entries
+    .map((e) => VERSION_FOLDER.exec(e.name)?.[1])
     .filter((n): n is string => n !== undefined)
     .map(Number)
     .sort((a, b) => a - b);

@@ -4,6 +4,7 @@
  * recorded paths. Returns a report; the caller decides how to print it and when to fail.
  */
 import { readdir, readFile } from 'node:fs/promises';
+import { readFileNoFollow } from './confine.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BriefwrightError, ErrorCode } from '../errors.js';
 import { MANIFEST_FILE, sha256, type Manifest } from './manifest.js';
@@ -62,7 +63,11 @@ export async function verifyVersion(
   const problems: Problem[] = [...folderMismatch(dir, manifest, show)];
   for (const output of manifest.outputs) {
     const file = join(dir, output.path);
-    const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => e);
+    // Never through a link (that throws ErrorCode.ARCHIVE): verify reads nothing outside the version.
+    const bytes = await readFileNoFollow(file).catch((e: NodeJS.ErrnoException) => {
+      if (e instanceof BriefwrightError) throw e;
+      return e;
+    });
     if (bytes instanceof Error) {
       const detail = bytes.code === 'ENOENT' ? 'listed in manifest.json but not found' : `cannot be read: ${bytes.message}`;
       problems.push({ kind: 'missing', path: show(file), detail });

@@ -6,6 +6,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { BriefwrightError, ErrorCode } from '../errors.js';
+import { linkRefused, refuseVersionLinks } from './confine.js';
 
 export interface VersionFolder {
   /** The folder, as an absolute path. */
@@ -21,6 +22,8 @@ export const DATE_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
 /** Every version folder under `path` (relative to `cwd`); fails with USAGE when `path` is not a folder. */
 export async function findVersions(path: string, cwd = process.cwd()): Promise<VersionFolder[]> {
   const full = resolve(cwd, path);
+  // Below `path` the walk refuses links itself; a version folder named directly is checked from <out>.
+  await refuseVersionLinks(full);
   const info = await stat(full).catch(() => undefined);
   if (!info) throw new BriefwrightError(ErrorCode.USAGE, `${displayPath(full, cwd)}: no such folder`);
   if (!info.isDirectory()) throw new BriefwrightError(ErrorCode.USAGE, `${displayPath(full, cwd)}: not a folder`);
@@ -59,10 +62,17 @@ function versionFolder(dir: string): VersionFolder {
   };
 }
 
-/** Names of the visible sub-folders of a folder (hidden ones are locks and temporary folders of runs). */
+/**
+ * Names of the visible sub-folders of a folder (hidden ones are locks and temporary folders of runs).
+ * A visible symbolic link is refused (ErrorCode.ARCHIVE), not skipped: where a brief, date or version
+ * folder belongs, a link would have reports and emails read from outside the archive.
+ */
 export async function subfolders(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
+  const visible = entries.filter((e) => !e.name.startsWith('.'));
+  const link = visible.find((e) => e.isSymbolicLink());
+  if (link) throw linkRefused(join(dir, link.name));
+  return visible.filter((e) => e.isDirectory()).map((e) => e.name);
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,7 +1,8 @@
 /**
  * Emailing an archived version: read it (checked against its manifest), skip recipients the send log says
- * already have it, build one MIME message, write it as .eml and/or send it over SMTP with retries, and log
- * each recipient the server took. The version folder itself is only read.
+ * already have it or may have it, build one MIME message, write it as .eml and/or send it over SMTP with
+ * retries, and log each recipient the server took, and each whose delivery is unknown. The version folder
+ * itself is only read.
  */
 import { join, resolve } from 'node:path';
 import { BriefwrightError, ErrorCode } from '../errors.js';
@@ -11,13 +12,14 @@ import { checkHeaderText, parseMailboxes, parseRecipients, recipientKey, type Ma
 import { emailView, renderHtmlBody, renderTextBody } from './body.js';
 import { checkEmlPath, writeEml } from './eml.js';
 import { attachmentName, composeMessage, defaultSubject, messageIdentity } from './message.js';
-import { appendSendLog, deliveredTo, deliveryCount, readSendLog, sendLogPath, type SendLog } from './send-log.js';
-import { checkRetry, defaultRetry, deliver, parseSmtpUrl, type RetryPolicy } from './smtp.js';
+import { appendSendLog, deliveredTo, deliveryCount, readSendLog, sendLogPath, unknownTo, type SendLog, type SendLogEntry } from './send-log.js';
+import { checkRetry, defaultRetry, deliver, parseSmtpUrl, type Outcome, type RetryPolicy } from './smtp.js';
+import { oversizeMessage } from './size.js';
 import { acquireLock } from '../archive/lock.js';
 import { readVersion } from './version.js';
 
 export { resolveVersionDir } from './version.js';
-export { parseSmtpUrl, defaultRetry, type RetryPolicy } from './smtp.js';
+export { parseSmtpUrl, defaultRetry, type RetryPolicy, type Outcome } from './smtp.js';
 export { SEND_LOG_FILE, type SendLogEntry } from './send-log.js';
 
 export interface SendRequest {
@@ -47,9 +49,16 @@ export interface SendReport {
   /** Recipients the server took. */
   accepted: string[];
   /** Recipients the server refused, or that could not be reached after every attempt. */
-  rejected: Array<{ address: string; reason: string }>;
+  rejected: Outcome[];
+  /**
+   * Recipients whose delivery is unknown: the whole message was handed over and the connection ended before
+   * the server answered. Logged as such, never retried, and skipped by later sends unless resend.
+   */
+  unknown: Outcome[];
   /** Recipients the send log says already have this version; not sent again. */
   skipped: string[];
+  /** Recipients whose delivery of this version an earlier send left unknown; not sent again unless resend. */
+  skippedUnknown: string[];
   emlPath: string | null;
   warnings: Warning[];
 }
@@ -77,7 +86,10 @@ const SEND_LOCK_FILE = '.send.lock';
 /** A concurrent send may be in its retries (1 + 2 + 4 s and the transfers): wait well past that. */
 const SEND_LOCK_WAIT_MS = 5 * 60_000;
 
-/** Email one archived version; throws DELIVERY when nobody received it. */
+/**
+ * Email one archived version. Throws DELIVERY when nobody received it and nobody may have (a message over
+ * the server's SIZE limit among those cases); resolves otherwise, with `unknown` for deliveries in doubt.
+ */
 export async function sendVersion(request: SendRequest): Promise<SendReport> {
   const progress = request.onProgress ?? (() => {});
   const { from, recipients, server, retry } = checkRequest(request);
@@ -108,18 +120,23 @@ export async function sendVersion(request: SendRequest): Promise<SendReport> {
       warnings.push(...log.warnings);
     }
     const already = request.resend || log === null ? new Set<string>() : deliveredTo(log, versionKey);
+    const inDoubt = request.resend || log === null ? new Set<string>() : unknownTo(log, versionKey);
     const skipped: string[] = [];
+    const skippedUnknown: string[] = [];
     const keep = (list: Mailbox[]) =>
       list.filter((m) => {
-        if (!already.has(recipientKey(m.address))) return true;
-        skipped.push(m.address);
+        const key = recipientKey(m.address);
+        if (already.has(key)) skipped.push(m.address);
+        else if (inDoubt.has(key)) skippedUnknown.push(m.address);
+        else return true;
         return false;
       });
     const to = keep(recipients.to);
     const cc = keep(recipients.cc);
+    const none = { accepted: [], rejected: [], unknown: [], skipped, skippedUnknown, warnings };
     if (to.length + cc.length === 0) {
-      progress(`every recipient already received ${versionKey}`);
-      return { messageId: null, accepted: [], rejected: [], skipped, emlPath: null, warnings };
+      progress(`every recipient already received ${versionKey}, or its delivery to them is unknown`);
+      return { messageId: null, emlPath: null, ...none };
     }
     if (to.length === 0) warnings.push(warning('delivery-note', 'deliver', 'every To recipient already has this version; the Cc recipients are sent it alone'));
 
@@ -154,8 +171,23 @@ export async function sendVersion(request: SendRequest): Promise<SendReport> {
       await writeEml(emlPath, message);
       progress(`wrote ${emlPath}`);
     }
-    const report: SendReport = { messageId: identity.messageId, accepted: [], rejected: [], skipped, emlPath, warnings };
+    const report: SendReport = { messageId: identity.messageId, emlPath, ...none };
     if (server === null) return report;
+
+    /** Record what happened to these recipients before any further attempt; a log that fails is a warning. */
+    const record = async (addresses: string[], entry: Pick<SendLogEntry, 'status' | 'reason'>, unrecorded: string) => {
+      if (log === null) return;
+      const at = new Date().toISOString();
+      try {
+        await appendSendLog(
+          log.path,
+          addresses.map((recipient) => ({ version: versionKey, recipient, messageId: identity.messageId, at, ...entry })),
+        );
+      } catch (error) {
+        const reason = `${unrecorded}, but not recorded in the send log (${(error as Error).message}); a later send will not skip ${addresses.join(', ')}`;
+        warnings.push(warning('delivery-note', 'deliver', reason, { source: log.path }));
+      }
+    };
 
     const result = await deliver({
       server,
@@ -164,23 +196,18 @@ export async function sendVersion(request: SendRequest): Promise<SendReport> {
       message,
       retry,
       onProgress: progress,
-      onAccepted: async (addresses) => {
-        if (log === null) return;
-        const at = new Date().toISOString();
-        const entries = addresses.map((recipient) => ({ version: versionKey, recipient, messageId: identity.messageId, at }));
-        try {
-          await appendSendLog(log.path, entries);
-        } catch (error) {
-          const reason = `sent, but not recorded in the send log (${(error as Error).message}); a later send will not skip ${addresses.join(', ')}`;
-          warnings.push(warning('delivery-note', 'deliver', reason, { source: log.path }));
-        }
-      },
+      onAccepted: (addresses) => record(addresses, { status: 'delivered' }, 'sent'),
+      onUnknown: (addresses, reason) => record(addresses, { status: 'unknown', reason }, 'maybe delivered'),
     });
     report.accepted = result.accepted;
     report.rejected = result.rejected;
-    if (result.accepted.length === 0) {
+    report.unknown = result.unknown;
+    if (result.accepted.length === 0 && result.unknown.length === 0) {
+      if (result.oversize !== null) {
+        throw new BriefwrightError(ErrorCode.DELIVERY, oversizeMessage(versionKey, server.label, result.oversize, { name: attachment, bytes: version.pdf.byteLength }));
+      }
       const why = result.rejected.map((r) => `${r.address}: ${r.reason}`).join('; ');
-      throw new BriefwrightError(ErrorCode.DELIVERY, `${join(brief.slug, brief.date, `v${brief.version}`)} reached nobody: ${why}`);
+      throw new BriefwrightError(ErrorCode.DELIVERY, `${versionKey} reached nobody: ${why}`);
     }
     return report;
   } finally {

@@ -1,10 +1,12 @@
 /**
- * The send log, out/<slug>/send-log.jsonl: one JSON line per recipient a version was delivered to. It sits
+ * The send log, out/<slug>/send-log.jsonl: one JSON line per recipient a version was delivered to, or whose
+ * delivery is unknown (status "unknown": the connection dropped after the message was handed over, before
+ * the server answered). Lines without a status, written before statuses existed, mean delivered. It sits
  * beside the date folders because version folders are never modified, and is only ever appended to, so a
  * crash can at worst cut the last line (which is then skipped with a warning).
  */
-import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { OPEN, openNoFollow, readFileNoFollow } from '../archive/confine.js';
 import { BriefwrightError, ErrorCode } from '../errors.js';
 import { warning, type Warning } from '../model/warning.js';
 import { recipientKey } from './addresses.js';
@@ -17,8 +19,19 @@ export interface SendLogEntry {
   /** The recipient's address in lower case. */
   recipient: string;
   messageId: string;
-  /** When the server accepted the message for this recipient (ISO 8601, UTC). */
+  /** When the server accepted the message for this recipient, or the attempt ended unanswered (ISO 8601, UTC). */
   at: string;
+  /** "delivered" when absent. Any status other than "delivered" counts as unknown: never sent again unasked. */
+  status?: DeliveryStatus | string;
+  /** Why the delivery is unknown, in words. */
+  reason?: string;
+}
+
+export type DeliveryStatus = 'delivered' | 'unknown';
+
+/** What a line says happened: delivered (also the lines without a status), or unknown. */
+export function statusOf(entry: SendLogEntry): DeliveryStatus {
+  return entry.status === undefined || entry.status === 'delivered' ? 'delivered' : 'unknown';
 }
 
 export interface SendLog {
@@ -40,7 +53,8 @@ function isEntry(value: unknown): value is SendLogEntry {
     typeof v.version === 'string' &&
     typeof v.recipient === 'string' &&
     typeof v.messageId === 'string' &&
-    typeof v.at === 'string'
+    typeof v.at === 'string' &&
+    (v.status === undefined || typeof v.status === 'string')
   );
 }
 
@@ -48,8 +62,10 @@ function isEntry(value: unknown): value is SendLogEntry {
 export async function readSendLog(path: string): Promise<SendLog> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // A log that is a link is refused (ErrorCode.ARCHIVE): skipping and recording must not happen elsewhere.
+    text = (await readFileNoFollow(path)).toString('utf8');
   } catch (error) {
+    if (error instanceof BriefwrightError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path, entries: [], warnings: [] };
     throw new BriefwrightError(ErrorCode.DELIVERY, `cannot read the send log ${path}: ${(error as Error).message}`, { cause: error });
   }
@@ -74,18 +90,33 @@ export async function readSendLog(path: string): Promise<SendLog> {
 
 /** The recipients (lower case) the log says already received a version. */
 export function deliveredTo(log: SendLog, version: string): Set<string> {
-  return new Set(log.entries.filter((e) => e.version === version).map((e) => recipientKey(e.recipient)));
+  return new Set(log.entries.filter((e) => e.version === version && statusOf(e) === 'delivered').map((e) => recipientKey(e.recipient)));
 }
 
-/** How many deliveries of a version the log holds (to any recipient). */
+/** The recipients (lower case) whose delivery of a version is unknown, and was not delivered since. */
+export function unknownTo(log: SendLog, version: string): Set<string> {
+  const delivered = deliveredTo(log, version);
+  const unknown = log.entries.filter((e) => e.version === version && statusOf(e) === 'unknown').map((e) => recipientKey(e.recipient));
+  return new Set(unknown.filter((r) => !delivered.has(r)));
+}
+
+/**
+ * How many deliveries of a version the log holds (to any recipient). Unknown ones do not count, so sending
+ * again after one reuses its Message-ID: a mail system that did get the first copy can drop the second.
+ */
 export function deliveryCount(log: SendLog, version: string): number {
-  return log.entries.filter((e) => e.version === version).length;
+  return log.entries.filter((e) => e.version === version && statusOf(e) === 'delivered').length;
 }
 
 /** One line per entry, the keys always in the same order. */
 export function sendLogLines(entries: readonly SendLogEntry[]): string {
   return entries
-    .map((e) => `${JSON.stringify({ version: e.version, recipient: recipientKey(e.recipient), messageId: e.messageId, at: e.at })}\n`)
+    .map((e) => {
+      const line: SendLogEntry = { version: e.version, recipient: recipientKey(e.recipient), messageId: e.messageId, at: e.at };
+      if (e.status !== undefined) line.status = e.status;
+      if (e.reason !== undefined) line.reason = e.reason;
+      return `${JSON.stringify(line)}\n`;
+    })
     .join('');
 }
 
@@ -96,7 +127,7 @@ export function sendLogLines(entries: readonly SendLogEntry[]): string {
 export async function appendSendLog(path: string, entries: readonly SendLogEntry[]): Promise<void> {
   if (entries.length === 0) return;
   try {
-    const handle = await open(path, 'a+');
+    const handle = await openNoFollow(path, OPEN.append);
     try {
       const { size } = await handle.stat();
       let prefix = '';
@@ -111,6 +142,7 @@ export async function appendSendLog(path: string, entries: readonly SendLogEntry
       await handle.close();
     }
   } catch (error) {
+    if (error instanceof BriefwrightError) throw error;
     throw new BriefwrightError(ErrorCode.DELIVERY, `cannot append to the send log ${path}: ${(error as Error).message}`, { cause: error });
   }
 }

@@ -9,11 +9,16 @@
  * Temporary failures (4xx replies, refused, reset, dropped or timed-out connections) are retried with
  * exponential backoff, only for the recipients still waiting; a 5xx reply is final. When the server refuses
  * some recipients and takes the others, those others have the message and are not sent it again.
+ *
+ * At most once: a connection that drops (or times out) after the whole message was handed over and before
+ * the server answered may have delivered it. Those recipients are "unknown", and are never retried: a
+ * second attempt could give them two copies. A message larger than the server's SIZE limit is not sent.
  */
-import nodemailer from 'nodemailer';
-import type { SMTPTransportOptions } from 'nodemailer/lib/smtp-transport';
 import { BriefwrightError, ErrorCode } from '../errors.js';
 import { recipientKey } from './addresses.js';
+import { runSession, type SmtpError, type SmtpServer } from './session.js';
+
+export type { SmtpServer } from './session.js';
 
 /** How a send is retried: `attempts` in all, waiting baseDelayMs, then twice that, and so on. */
 export interface RetryPolicy {
@@ -28,12 +33,6 @@ export function checkRetry(retry: RetryPolicy): RetryPolicy {
     throw new BriefwrightError(ErrorCode.USAGE, 'retry: attempts must be a whole number of at least 1, and baseDelayMs a delay of 0 or more');
   }
   return retry;
-}
-
-export interface SmtpServer {
-  options: SMTPTransportOptions;
-  /** The URL without the password, for messages. */
-  label: string;
 }
 
 const QUERY_FLAGS = ['tls.rejectUnauthorized', 'requireTLS'] as const;
@@ -72,7 +71,7 @@ export function parseSmtpUrl(url: string): SmtpServer {
   if (host === '') badUrl(label, 'names no host');
   if (parsed.pathname !== '' && parsed.pathname !== '/') badUrl(label, `has a path (${parsed.pathname}); SMTP URLs have none`);
   const secure = parsed.protocol === 'smtps:';
-  const options: SMTPTransportOptions = {
+  const options: SmtpServer['options'] = {
     host,
     secure,
     tls: { rejectUnauthorized: true },
@@ -90,16 +89,6 @@ export function parseSmtpUrl(url: string): SmtpServer {
     } else badUrl(label, `unknown setting "${name}" (known: ${QUERY_FLAGS.join(', ')})`);
   }
   return { options, label };
-}
-
-/** What nodemailer attaches to the errors it hands back. */
-interface SmtpError extends Error {
-  code?: string;
-  originalCode?: string;
-  response?: string;
-  responseCode?: number;
-  recipient?: string;
-  rejectedErrors?: SmtpError[];
 }
 
 // Failures of the connection rather than answers about the message: worth another try.
@@ -121,6 +110,23 @@ export function isTemporary(error: SmtpError): boolean {
   return [error.code, error.originalCode].some((code) => code !== undefined && TRANSIENT_CODES.has(code));
 }
 
+/**
+ * True when a failure may have delivered the message: the whole message had been handed over and the
+ * server gave no reply code (the connection dropped or timed out while waiting for the answer to the
+ * final "."). Any reply (250 aside, which is success) means the server did not take the message.
+ */
+export function isAmbiguous(error: SmtpError, handedOver: boolean): boolean {
+  return handedOver && typeof error.responseCode !== 'number';
+}
+
+/**
+ * True for the server refusing the message for its size before DATA: nodemailer's own check against the
+ * announced SIZE, or a 552 answer to MAIL FROM … SIZE= (RFC 1870).
+ */
+export function isSizeRefusal(error: SmtpError): boolean {
+  return error.command === 'MAIL FROM' && (error.code === 'EMESSAGE' || error.responseCode === 552);
+}
+
 /** The server's own words when there are any ("550 5.1.1 no such user"), else the error message. */
 function reasonOf(error: SmtpError): string {
   return (error.response ?? error.message).replace(/\s+/g, ' ').trim();
@@ -137,39 +143,43 @@ export interface DeliveryRequest {
   retry: RetryPolicy;
   /** Called after each attempt with the recipients the server took in it, before any further attempt. */
   onAccepted?: (addresses: string[]) => Promise<void>;
+  /** Called after an attempt whose outcome is unknown for these recipients, before any further attempt. */
+  onUnknown?: (addresses: string[], reason: string) => Promise<void>;
   onProgress?: (message: string) => void;
   /** Waits between attempts; tests pass one that records the delays. */
   sleep?: (ms: number) => Promise<void>;
 }
 
+export interface Outcome {
+  address: string;
+  reason: string;
+}
+
 export interface DeliveryResult {
   accepted: string[];
-  rejected: Array<{ address: string; reason: string }>;
+  rejected: Outcome[];
+  /** Handed over in full, then no answer: maybe delivered. Never retried. */
+  unknown: Outcome[];
+  /** The server's SIZE limit, when the message was refused for being larger (limit null: not announced). */
+  oversize: { size: number; limit: number | null } | null;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** One SMTP session: the message to these recipients. */
-async function sendOnce(server: SmtpServer, from: string, to: string[], message: Buffer) {
-  const transport = nodemailer.createTransport(server.options);
-  try {
-    return await transport.sendMail({ envelope: { from, to }, raw: message });
-  } finally {
-    transport.close();
-  }
-}
-
-/** Send with retries; resolves with who took it and who refused it (throws only for a bad retry policy). */
+/** Send with retries; resolves with who took it, who refused it, and whose delivery is unknown. */
 export async function deliver(request: DeliveryRequest): Promise<DeliveryResult> {
   const { attempts, baseDelayMs } = checkRetry(request.retry);
   const progress = request.onProgress ?? (() => {});
   const sleep = request.sleep ?? realSleep;
   const byKey = new Map(request.recipients.map((a) => [recipientKey(a), a]));
   const original = (address: string) => byKey.get(recipientKey(address)) ?? address;
-  const accepted: string[] = [];
-  const rejected: DeliveryResult['rejected'] = [];
+  const result: DeliveryResult = { accepted: [], rejected: [], unknown: [], oversize: null };
   let pending = [...request.recipients];
   let lastReason = '';
+  const settle = (addresses: string[]) => {
+    const keys = new Set(addresses.map(recipientKey));
+    pending = pending.filter((p) => !keys.has(recipientKey(p)));
+  };
 
   /** Settle per-recipient refusals: final ones leave `pending`, temporary ones stay for the next attempt. */
   const refusals = (errors: SmtpError[]) => {
@@ -177,10 +187,14 @@ export async function deliver(request: DeliveryRequest): Promise<DeliveryResult>
       const address = original(e.recipient ?? '');
       lastReason = reasonOf(e);
       if (!isTemporary(e)) {
-        rejected.push({ address, reason: lastReason });
-        pending = pending.filter((p) => recipientKey(p) !== recipientKey(address));
+        result.rejected.push({ address, reason: lastReason });
+        settle([address]);
       }
     }
+  };
+  const refuseAll = (reason: string) => {
+    result.rejected.push(...pending.map((address) => ({ address, reason })));
+    pending = [];
   };
 
   for (let attempt = 1; attempt <= attempts && pending.length > 0; attempt++) {
@@ -190,28 +204,35 @@ export async function deliver(request: DeliveryRequest): Promise<DeliveryResult>
       await sleep(delay);
     }
     progress(`sending to ${pending.join(', ')} via ${request.server.label}`);
-    let took: string[] = [];
-    try {
-      const info = await sendOnce(request.server, request.from, pending, request.message);
-      const keys = new Set(info.accepted.map((a) => recipientKey(String(a))));
-      took = pending.filter((p) => keys.has(recipientKey(p)));
-      pending = pending.filter((p) => !keys.has(recipientKey(p)));
-      refusals((info.rejectedErrors ?? []) as SmtpError[]);
-    } catch (caught) {
-      const error = caught as SmtpError;
-      if (Array.isArray(error.rejectedErrors) && error.rejectedErrors.length > 0) refusals(error.rejectedErrors);
-      else {
-        lastReason = reasonOf(error);
-        if (!isTemporary(error)) {
-          rejected.push(...pending.map((address) => ({ address, reason: lastReason })));
-          pending = [];
-        }
-      }
+    const outcome = await runSession(request.server, request.from, pending, request.message);
+    if (outcome.kind === 'sent') {
+      const keys = new Set(outcome.accepted.map(recipientKey));
+      const took = pending.filter((p) => keys.has(recipientKey(p)));
+      settle(took);
+      refusals(outcome.rejectedErrors);
+      result.accepted.push(...took);
+      if (took.length > 0) await request.onAccepted?.(took);
+    } else if (outcome.kind === 'too-large' || isSizeRefusal(outcome.error)) {
+      const limit = outcome.kind === 'too-large' ? outcome.limit : null;
+      result.oversize = { size: request.message.byteLength, limit };
+      refuseAll(outcome.kind === 'too-large' ? `the message is larger than the server's limit (SIZE ${limit})` : reasonOf(outcome.error));
+    } else if (isAmbiguous(outcome.error, outcome.handedOver)) {
+      const reason = `the connection ended after the whole message was handed over, before the server answered (${reasonOf(outcome.error)}): it may or may not have been delivered`;
+      // Recipients refused at RCPT TO never had the message; the ones taken there may have it.
+      const taken = outcome.envelope === null ? null : new Set(outcome.envelope.accepted.map(recipientKey));
+      if (outcome.envelope !== null) refusals(outcome.envelope.rejectedErrors);
+      const maybe = pending.filter((p) => taken === null || taken.has(recipientKey(p)));
+      settle(maybe);
+      result.unknown.push(...maybe.map((address) => ({ address, reason })));
+      if (maybe.length > 0) await request.onUnknown?.(maybe, reason);
+      lastReason = reasonOf(outcome.error);
+    } else if (Array.isArray(outcome.error.rejectedErrors) && outcome.error.rejectedErrors.length > 0) {
+      refusals(outcome.error.rejectedErrors);
+    } else {
+      lastReason = reasonOf(outcome.error);
+      if (!isTemporary(outcome.error)) refuseAll(lastReason);
     }
-    accepted.push(...took);
-    if (took.length > 0) await request.onAccepted?.(took);
   }
-  const gaveUp = `gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${lastReason}`;
-  rejected.push(...pending.map((address) => ({ address, reason: gaveUp })));
-  return { accepted, rejected };
+  refuseAll(`gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${lastReason}`);
+  return result;
 }

@@ -3,8 +3,8 @@
  * attach and the Briefing for the email body. Files are checked against the manifest's hashes, so what
  * is mailed is what was archived; nothing here writes.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { readFileNoFollow, refuseLinks, refuseVersionLinks } from '../archive/confine.js';
 import { MANIFEST_FILE, sha256, type Manifest } from '../archive/manifest.js';
 import { readManifest } from '../archive/manifest-read.js';
 import { latestVersion } from '../archive/store.js';
@@ -64,6 +64,8 @@ export async function resolveVersionDir(pathOrLatest: string, outDir: string): P
       if (briefs.length > 1) usage(`${outDir} holds ${briefs.length} briefs (${briefs.join(', ')}): say which, e.g. ${briefs[0]}/latest`);
       slug = briefs[0]!;
     }
+    // The brief folder is read below: it must be the archive's own, not a link to somewhere else.
+    await refuseLinks(outDir, join(outDir, slug));
     const dir = await latestOfBrief(join(outDir, slug));
     if (dir === undefined) usage(`no complete version of "${slug}" in ${outDir}`);
     return dir;
@@ -106,8 +108,9 @@ async function readOutput(dir: string, manifest: Manifest, name: string): Promis
   }
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(join(dir, name));
+    bytes = await readFileNoFollow(join(dir, name));
   } catch (error) {
+    if (error instanceof BriefwrightError) throw error;
     return undeliverable(dir, `${name} is listed in ${MANIFEST_FILE} but cannot be read (${(error as Error).message})`, error);
   }
   if (sha256(bytes) !== record.sha256) {
@@ -128,6 +131,8 @@ function archiveRoot(dir: string, manifest: Manifest): string | null {
 /** Read a version folder for delivery; the PDF is required, the JSON (for the email body) is not. */
 export async function readVersion(versionDir: string): Promise<ArchivedVersion> {
   const dir = resolve(versionDir);
+  // Its send log and lock are written in <out>/<slug>: nothing is read or sent through a link below <out>.
+  await refuseVersionLinks(dir);
   if (!isFolder(dir)) undeliverable(versionDir, 'no such folder');
   const manifest = await manifestFor(dir);
   const pdf = await readOutput(dir, manifest, PDF_FILE);

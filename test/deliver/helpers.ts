@@ -4,7 +4,7 @@
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from 'smtp-server';
 import { buildBrief } from '../../src/brief.js';
 import type { Manifest } from '../../src/archive/manifest.js';
@@ -80,14 +80,23 @@ export interface ReceivedMessage {
 
 /** What the server should answer; undefined lets the step through. */
 export interface ServerScript {
-  /** Called for each RCPT TO; return a reply code (4xx/5xx) to refuse that recipient. */
-  rcpt?: (address: string, session: SMTPServerSession, counts: ServerCounts) => number | undefined;
-  /** Called at the end of DATA; return a reply code to refuse the message. */
-  data?: (counts: ServerCounts) => number | undefined;
+  /** Called for each RCPT TO; return a reply code (4xx/5xx) to refuse that recipient, or 'drop' to cut the connection unanswered. */
+  rcpt?: (address: string, session: SMTPServerSession, counts: ServerCounts) => number | 'drop' | undefined;
+  /**
+   * Called at the end of DATA (the final "." received); return a reply code to refuse the message, or 'drop'
+   * to keep it (it arrived) and cut the connection without answering, as a server that crashes then does,
+   * or 'hang' to keep it and never answer.
+   */
+  data?: (counts: ServerCounts) => number | 'drop' | 'hang' | undefined;
+  /** The SIZE limit to announce in EHLO (and enforce at MAIL FROM). */
+  size?: number;
 }
 
 export interface ServerCounts {
   connections: number;
+  /** MAIL FROM commands received: a message refused before this was never offered. */
+  mailCommands: number;
+  /** Messages received in full (the final "." arrived), answered or not. */
   dataCommands: number;
 }
 
@@ -106,18 +115,27 @@ function refusal(code: number, text: string): Error {
 /** A plain SMTP server on 127.0.0.1 (no STARTTLS, any or no login) on a free port. */
 export async function startServer(script: ServerScript = {}): Promise<TestServer> {
   const messages: ReceivedMessage[] = [];
-  const counts: ServerCounts = { connections: 0, dataCommands: 0 };
+  const counts: ServerCounts = { connections: 0, mailCommands: 0, dataCommands: 0 };
+  // The client's sockets by port, so a script can cut one without answering.
+  const sockets = new Map<number, Socket>();
+  const drop = (session: SMTPServerSession) => sockets.get(session.remotePort)?.destroy();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    ...(script.size === undefined ? {} : { size: script.size }),
     onConnect(_session, callback) {
       counts.connections++;
       callback();
     },
+    onMailFrom(_address, _session, callback) {
+      counts.mailCommands++;
+      callback();
+    },
     onRcptTo(address: SMTPServerAddress, session, callback) {
       const code = script.rcpt?.(address.address, session, counts);
-      if (code === undefined) callback();
+      if (code === 'drop') drop(session);
+      else if (code === undefined) callback();
       else callback(refusal(code, code >= 500 ? 'mailbox unavailable' : 'try again later'));
     },
     onData(stream, session, callback) {
@@ -126,16 +144,23 @@ export async function startServer(script: ServerScript = {}): Promise<TestServer
       stream.on('end', () => {
         counts.dataCommands++;
         const code = script.data?.(counts);
-        if (code !== undefined) return callback(refusal(code, code >= 500 ? 'message refused' : 'busy, try later'));
+        if (typeof code === 'number') return callback(refusal(code, code >= 500 ? 'message refused' : 'busy, try later'));
         const envelope = session.envelope;
         messages.push({
           from: envelope.mailFrom === false ? '' : envelope.mailFrom.address,
           to: envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks),
         });
-        callback();
+        if (code === 'drop') drop(session);
+        else if (code !== 'hang') callback();
       });
     },
+  });
+  server.server.on('connection', (socket: Socket) => {
+    const port = socket.remotePort;
+    if (port === undefined) return;
+    sockets.set(port, socket);
+    socket.once('close', () => sockets.delete(port));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;

@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendSendLog, deliveredTo, deliveryCount, readSendLog } from '../../src/deliver/send-log.js';
+import { appendSendLog, deliveredTo, deliveryCount, readSendLog, unknownTo } from '../../src/deliver/send-log.js';
 import { tempDir } from '../helpers/cli.js';
 
 const entry = (recipient: string, version = 'bridge/2023-03-09/v1') => ({
@@ -30,6 +30,26 @@ describe('send log', () => {
     expect([...deliveredTo(log, 'bridge/2023-03-09/v1')]).toEqual(['ana@example.org', 'ben@example.org']);
     expect([...deliveredTo(log, 'bridge/2023-03-10/v1')]).toEqual(['ana@example.org']);
     expect(deliveryCount(log, 'bridge/2023-03-09/v1')).toBe(2);
+  });
+
+  it('keeps unknown deliveries apart: not delivered, not counted, until a later line says delivered', async () => {
+    const path = join(tempDir(), 'send-log.jsonl');
+    const reason = 'the connection ended before the server answered';
+    await appendSendLog(path, [
+      { ...entry('ana@example.org'), status: 'unknown', reason },
+      { ...entry('ben@example.org'), status: 'unknown', reason },
+      entry('cy@example.org'),
+    ]);
+    await appendSendLog(path, [{ ...entry('ben@example.org'), status: 'delivered' }]);
+    // A status this version does not know counts as unknown: never sent again unasked.
+    appendFileSync(path, `${JSON.stringify({ ...entry('dee@example.org'), status: 'bounced-later' })}\n`);
+    expect(JSON.parse(readFileSync(path, 'utf8').split('\n')[0]!)).toEqual({ ...entry('ana@example.org'), status: 'unknown', reason });
+    const log = await readSendLog(path);
+    expect(log.warnings).toEqual([]);
+    const v = 'bridge/2023-03-09/v1';
+    expect([...deliveredTo(log, v)].sort()).toEqual(['ben@example.org', 'cy@example.org']);
+    expect([...unknownTo(log, v)].sort()).toEqual(['ana@example.org', 'dee@example.org']);
+    expect(deliveryCount(log, v)).toBe(2);
   });
 
   it('starts a new line after a line cut off by a crash, and skips the cut line with a warning naming it', async () => {

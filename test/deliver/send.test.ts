@@ -124,6 +124,30 @@ describe('sendVersion over SMTP', () => {
     expect(smtp.messages).toHaveLength(1);
   });
 
+  it('retries a connection dropped at RCPT TO (before DATA) and the message arrives once', async () => {
+    const v = copyVersion(built);
+    const smtp = await server({ rcpt: (_a, _s, c) => (c.connections === 1 ? 'drop' : undefined) });
+    const report = await sendVersion(request(v, smtp, { to: ['ana@example.org', 'ben@example.org'] }));
+    expect(report.accepted).toEqual(['ana@example.org', 'ben@example.org']);
+    expect(report.unknown).toEqual([]);
+    expect(smtp.counts.connections).toBe(2);
+    expect(smtp.messages).toHaveLength(1);
+    expect(logLines(v).map((l) => [l['recipient'], l['status']])).toEqual([
+      ['ana@example.org', 'delivered'],
+      ['ben@example.org', 'delivered'],
+    ]);
+  });
+
+  it('retries a 4xx to RCPT TO for one of two recipients across a dropped connection, each gets one copy', async () => {
+    const v = copyVersion(built);
+    // First session: ben is deferred; second session: the connection drops at RCPT; third: ben is taken.
+    const smtp = await server({ rcpt: (a, _s, c) => (a === 'ben@example.org' ? (c.connections === 1 ? 451 : c.connections === 2 ? 'drop' : undefined) : undefined) });
+    const report = await sendVersion(request(v, smtp, { to: ['ana@example.org', 'ben@example.org'] }));
+    expect(report.accepted).toEqual(['ana@example.org', 'ben@example.org']);
+    expect(smtp.messages.map((m) => m.to)).toEqual([['ana@example.org'], ['ben@example.org']]);
+    expect(smtp.counts.connections).toBe(3);
+  });
+
   it('delivers to the others when one of three recipients gets a 550, and names the refused one', async () => {
     const v = copyVersion(built);
     const smtp = await server({ rcpt: (a) => (a === 'gone@example.org' ? 550 : undefined) });

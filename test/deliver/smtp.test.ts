@@ -1,6 +1,8 @@
 /** The SMTP URL, the failure classes, and the retry schedule against a real server that keeps refusing. */
 import { describe, expect, it } from 'vitest';
-import { deliver, isTemporary, parseSmtpUrl } from '../../src/deliver/smtp.js';
+import { sizeLimitOf } from '../../src/deliver/session.js';
+import { byteSize } from '../../src/deliver/size.js';
+import { deliver, isAmbiguous, isSizeRefusal, isTemporary, parseSmtpUrl } from '../../src/deliver/smtp.js';
 import { BriefwrightError, ErrorCode } from '../../src/errors.js';
 import { startServer } from './helpers.js';
 
@@ -74,6 +76,64 @@ describe('isTemporary', () => {
     expect(isTemporary(e({ code: 'ECONNECTION' }))).toBe(true);
     expect(isTemporary(e({ code: 'ETLS' }))).toBe(false);
     expect(isTemporary(e({ code: 'ESOCKET', originalCode: 'DEPTH_ZERO_SELF_SIGNED_CERT' }))).toBe(false);
+  });
+});
+
+describe('at most once', () => {
+  const e = (fields: Record<string, unknown>) => Object.assign(new Error('x'), fields);
+
+  it('counts a failure as maybe delivered only after the whole message was handed over, with no reply', () => {
+    expect(isAmbiguous(e({ code: 'ECONNECTION', command: 'CONN' }), true)).toBe(true);
+    expect(isAmbiguous(e({ code: 'ETIMEDOUT', command: 'CONN' }), true)).toBe(true);
+    expect(isAmbiguous(e({ code: 'ECONNECTION', command: 'CONN' }), false)).toBe(false);
+    // A reply to the final "." (even 421) says the server did not take it.
+    expect(isAmbiguous(e({ code: 'EMESSAGE', responseCode: 421, command: 'DATA' }), true)).toBe(false);
+    expect(isAmbiguous(e({ code: 'EMESSAGE', responseCode: 554, command: 'DATA' }), true)).toBe(false);
+  });
+
+  it('knows a size refusal before DATA: nodemailer’s own check, or 552 to MAIL FROM', () => {
+    expect(isSizeRefusal(e({ code: 'EMESSAGE', command: 'MAIL FROM' }))).toBe(true);
+    expect(isSizeRefusal(e({ code: 'EENVELOPE', responseCode: 552, command: 'MAIL FROM' }))).toBe(true);
+    expect(isSizeRefusal(e({ code: 'EMESSAGE', responseCode: 552, command: 'DATA' }))).toBe(false);
+    expect(isSizeRefusal(e({ code: 'EENVELOPE', responseCode: 452, command: 'MAIL FROM' }))).toBe(false);
+  });
+
+  it('reads the SIZE limit from an EHLO reply, and none from a reply without one or with 0', () => {
+    expect(sizeLimitOf('250-mx.example.org Hello\n250-PIPELINING\n250-SIZE 10485760\n250 8BITMIME')).toBe(10485760);
+    expect(sizeLimitOf('250-mx.example.org\n250 SIZE 512000')).toBe(512000);
+    expect(sizeLimitOf('250-mx.example.org\n250-SIZE\n250 8BITMIME')).toBeNull();
+    expect(sizeLimitOf('250-mx.example.org\n250-SIZE 0\n250 8BITMIME')).toBeNull();
+    expect(sizeLimitOf('250-mx.example.org\n250 X-SIZES 5')).toBeNull();
+    expect(sizeLimitOf(false)).toBeNull();
+  });
+
+  it('writes sizes in binary units', () => {
+    expect([byteSize(812), byteSize(14_540), byteSize(10_485_760), byteSize(3_565_158)]).toEqual(['812 bytes', '14 KiB', '10 MiB', '3.4 MiB']);
+  });
+
+  it('counts a server that takes the message and never answers as unknown after the socket time-out, without retrying', async () => {
+    const server = await startServer({ data: () => 'hang' });
+    try {
+      const smtp = parseSmtpUrl(server.url);
+      // Waiting on the server's silence, not on a clock: the client's own socket time-out ends the wait.
+      smtp.options.socketTimeout = 300;
+      const unknown: string[] = [];
+      const result = await deliver({
+        server: smtp,
+        from: 'desk@example.org',
+        recipients: ['ana@example.org'],
+        message: Buffer.from('Subject: test\r\n\r\nbody\r\n'),
+        retry: { attempts: 4, baseDelayMs: 1 },
+        onUnknown: async (addresses) => void unknown.push(...addresses),
+      });
+      expect(result.accepted).toEqual([]);
+      expect(result.unknown).toEqual([{ address: 'ana@example.org', reason: expect.stringMatching(/before the server answered \(Timeout\)/) }]);
+      expect(unknown).toEqual(['ana@example.org']);
+      expect(server.counts.connections).toBe(1);
+      expect(server.messages).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -14,8 +14,17 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], cwd = projectRoot): CliResult {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+/**
+ * Run `brief` and wait for it. `killAfterMs` ends a run that never finishes (status null), so a test of
+ * a hang fails instead of blocking the suite; it is a safety net, never something a test waits for.
+ */
+export function runCli(args: string[], cwd = projectRoot, options: { killAfterMs?: number } = {}): CliResult {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    ...(options.killAfterMs === undefined ? {} : { timeout: options.killAfterMs }),
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -23,11 +32,20 @@ export function runCli(args: string[], cwd = projectRoot): CliResult {
  * Run `brief` in a child process without blocking this one, so a server in this process (SMTP) can answer
  * it. BRIEF_FROM and BRIEF_SMTP_URL are cleared unless `env` sets them.
  */
-export function runCliAsync(args: string[], env: Record<string, string> = {}, cwd = projectRoot): Promise<CliResult> {
+export function runCliAsync(
+  args: string[],
+  env: Record<string, string> = {},
+  cwd = projectRoot,
+  options: { killAfterMs?: number } = {},
+): Promise<CliResult> {
   const base: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete base['BRIEF_FROM'];
   delete base['BRIEF_SMTP_URL'];
-  const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...base, ...env } });
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd,
+    env: { ...base, ...env },
+    ...(options.killAfterMs === undefined ? {} : { timeout: options.killAfterMs }),
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));

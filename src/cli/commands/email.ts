@@ -44,19 +44,36 @@ export async function resolveEmailRequest(flags: EmailFlags, env: NodeJS.Process
 }
 
 /**
- * Per-recipient outcome to stderr, the Message-ID to stdout; PARTIAL_DELIVERY when some recipients got it
- * and others were refused. `label` prefixes each line (the brief's name when `brief run` sends several).
+ * Per-recipient outcome to stderr, the Message-ID to stdout, and the exit status of mixed outcomes:
+ * DELIVERY_UNKNOWN (11) when any recipient's delivery is unknown (from this send or an earlier one), as that
+ * asks for a person to check before anything is sent again; else PARTIAL_DELIVERY (10) when some got it and
+ * others were refused. (Nobody reached and nobody in doubt is DELIVERY, 9, thrown by sendVersion.)
+ * `label` prefixes each line (the brief's name when `brief run` sends several).
  */
 export function reportDelivery(report: SendReport, request: SendRequest, out: Reporter, label = ''): void {
-  const say = (line: string) => out.info(`${label ? `${label}: ` : ''}${line}`);
+  const prefix = label ? `${label}: ` : '';
+  const say = (line: string) => out.info(`${prefix}${line}`);
   out.warnings(report.warnings);
   for (const address of report.skipped) say(`skipped ${address}: already received this version (--resend sends it again)`);
+  for (const address of report.skippedUnknown) {
+    out.error(`${prefix}skipped ${address}: an earlier send of this version may or may not have reached them (delivery unknown); --resend sends it again`);
+  }
   for (const address of report.accepted) say(`sent to ${address}`);
-  for (const r of report.rejected) out.error(`${label ? `${label}: ` : ''}not delivered to ${r.address}: ${r.reason}`);
+  for (const r of report.rejected) out.error(`${prefix}not delivered to ${r.address}: ${r.reason}`);
+  for (const r of report.unknown) out.error(`${prefix}delivery to ${r.address} unknown: ${r.reason}; not sent again (--resend sends it again)`);
   const sent = request.smtpUrl !== undefined && !request.dryRun;
   if (report.emlPath !== null) say(`wrote ${report.emlPath}${sent ? '' : ' (nothing sent)'}`);
-  if (report.messageId === null) say('nothing to send: every recipient already received this version');
+  if (report.messageId === null) say('nothing to send: every recipient already received this version, or its delivery to them is unknown');
   else process.stdout.write(`${report.messageId}\n`);
+  const inDoubt = [...report.unknown.map((r) => r.address), ...report.skippedUnknown];
+  if (inDoubt.length > 0) {
+    const others = [`${report.accepted.length} delivered`, `${report.rejected.length} refused`].join(', ');
+    throw new BriefwrightError(
+      ErrorCode.DELIVERY_UNKNOWN,
+      `delivery unknown for ${inDoubt.join(', ')} (${others}): the connection ended after the message was handed over and before the server answered, ` +
+        'so it may have arrived; it is not sent again unless you ask with --resend (check with them first)',
+    );
+  }
   if (report.rejected.length > 0 && report.accepted.length > 0) {
     const refused = report.rejected.map((r) => r.address).join(', ');
     const total = report.accepted.length + report.rejected.length;
@@ -101,7 +118,11 @@ export function emailCommand(yargs: Argv, reporter: () => Reporter) {
         )
         .epilog(
           'Recipients who already received the version (out/<slug>/send-log.jsonl) are skipped unless --resend. ' +
-            'Temporary failures are tried up to 4 times, waiting 1, 2, then 4 s. Exit status 9: nobody received it; 10: some recipients were refused.',
+            'Temporary failures are tried up to 4 times, waiting 1, 2, then 4 s, but never after the whole message was handed over: ' +
+            'if the connection then ends before the server answers, delivery is unknown, logged as such, and not sent again unless --resend. ' +
+            "A message over the server's SIZE limit is not sent. " +
+            'Exit status 9: nobody received it (or it is too large); 10: some recipients were refused; ' +
+            '11: delivery to some recipients is unknown (11 wins over 10 when both happen).',
         ),
     async (argv) => {
       const out = reporter();
