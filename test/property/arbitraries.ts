@@ -248,6 +248,9 @@ export const articleSpec: fc.Arbitrary<ArticleSpec> = fc.record({
 
 // ───────────────────────────── formats ─────────────────────────────
 
+/** Percent-encoded for a URL; lone surrogates (which encodeURIComponent refuses) become U+FFFD first. */
+const uri = (s: string): string => encodeURIComponent(s.toWellFormed());
+
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Plain text: a scraper's field header, or headline / byline / dateline / paragraphs, hard-wrapped or not. */
@@ -267,7 +270,7 @@ const inlineHtml = (text: string, how: number): string => {
   switch (how % 8) {
     case 0: return escapeHtml(text);
     case 1: return `<em>${escapeHtml(text)}</em>`;
-    case 2: return `<a href="https://example.org/?q=${encodeURIComponent(text.slice(0, 20)).replace(/%/g, '%25')}">${escapeHtml(text)}</a>`;
+    case 2: return `<a href="https://example.org/?q=${uri(text.slice(0, 20)).replace(/%/g, '%25')}">${escapeHtml(text)}</a>`;
     case 3: return `<span class="x"><strong><i>${escapeHtml(text)}</i></strong></span>`;
     case 4: return `<b>${escapeHtml(text)}`; // unclosed
     case 5: return text; // not escaped: raw < & > in text
@@ -398,7 +401,7 @@ const inlineMarkdown = (text: string, how: number): string => {
     case 1: return `**${text}**`;
     case 2: return `*${text}* _${text.slice(0, 8)}_`;
     case 3: return `\`${text}\` and \`\`${text.slice(0, 5)}\``;
-    case 4: return `[${text}](https://example.org/${encodeURIComponent(text.slice(0, 10))} "title")`;
+    case 4: return `[${text}](https://example.org/${uri(text.slice(0, 10))} "title")`;
     case 5: return `![${text.slice(0, 20)}](img.png) ${text}`;
     case 6: return `${'*'.repeat(30)}${text}${'_'.repeat(30)}`;
     case 7: return `${text} \\* \\_ \\\` <span>html</span> &amp; &copy;`;

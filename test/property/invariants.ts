@@ -10,13 +10,6 @@ import { warningKinds, type Warning } from '../../src/model/warning.js';
 import { schemaErrors, validateBriefing } from '../helpers/schema.js';
 import { show } from './settings.js';
 
-declare global {
-  interface String {
-    /** ES2024, in Node 20: false when the string holds a lone surrogate. */
-    isWellFormed(): boolean;
-  }
-}
-
 export class InvariantError extends Error {
   override readonly name = 'InvariantError';
 }

@@ -1,11 +1,13 @@
 /**
  * Library calls under a time limit. A pathological input can make a synchronous call run for minutes
- * (super-linear parsing of deeply nested markup), which nothing in the same thread can interrupt; here each
- * call runs in a worker thread over the compiled library (dist/, which `npm test` builds first), and a call
- * over its limit ends the worker and fails as a RunawayError. The worker's stack is the size of a main
- * thread's (about 1 MB), so overflows happen where they would in `brief`. Source maps point stacks at src/.
+ * (super-linear parsing of deeply nested markup), which nothing in the same thread can interrupt, or crash
+ * the whole process (V8 out of memory); here each call runs in a child process over the compiled library
+ * (dist/, which `npm test` builds first). A call over its limit ends the child and fails as a RunawayError;
+ * a child that dies fails the call as a CrashError with the end of what it printed. The child is a plain
+ * `node` like `brief`, with the same stack size, so overflows happen where they would in `brief`. Source maps
+ * point stacks at src/.
  */
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
 import type { BuildResult } from '../../src/pipeline.js';
 import type { SourceDraft } from '../../src/ingest/index.js';
 import type { Briefing } from '../../src/model/briefing.js';
@@ -17,6 +19,11 @@ import type { OutputFormat, RenderContext, WriterResult } from '../../src/render
 /** A call that did not finish in time. */
 export class RunawayError extends Error {
   override readonly name = 'RunawayError';
+}
+
+/** The child process died during a call (out of memory, a native crash). */
+export class CrashError extends Error {
+  override readonly name = 'CrashError';
 }
 
 /** An error the library threw in the worker, with its own name, message and stack. */
@@ -43,9 +50,9 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/** One worker and the calls it has not answered yet. */
+/** One child and the calls it has not answered yet. */
 interface Running {
-  worker: Worker;
+  worker: ChildProcess;
   pending: Map<number, Pending>;
   /** Settles when the worker has loaded the library: time limits start then, not while it loads. */
   ready: Promise<void>;
@@ -54,12 +61,17 @@ interface Running {
 export class Sandbox {
   private running: Running | undefined;
   private nextId = 0;
+  /** Calls run one at a time: one that fast-check stopped waiting for still holds the child until it ends. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   private start(): Running {
-    const worker = new Worker(new URL('./sandbox-worker.mjs', import.meta.url), {
+    const worker = fork(new URL('./sandbox-child.mjs', import.meta.url), [], {
       execArgv: ['--enable-source-maps'],
-      resourceLimits: { stackSizeMb: 1 },
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
+    let stderr = '';
+    worker.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString('utf8')).slice(-4_000)));
     let loaded: () => void = () => {};
     let failed: (e: Error) => void = () => {};
     const ready = new Promise<void>((resolve, reject) => ((loaded = resolve), (failed = reject)));
@@ -80,12 +92,17 @@ export class Sandbox {
       else p.reject(new LibraryError(error.name, error.message, error.stack, error.code));
     });
     worker.on('error', failAll);
-    worker.on('exit', (code) => failAll(new Error(`sandbox worker exited with code ${code}`)));
-    worker.unref();
+    worker.on('exit', (code, signal) => failAll(new CrashError(`the sandbox process died (${signal ?? `exit ${code}`}): ${stderr.split('\n').filter((l) => /error|fatal|memory/i.test(l)).slice(0, 3).join(' | ') || stderr.slice(-500)}`)));
     return running;
   }
 
-  private async call<T>(op: string, args: unknown, limitMs: number, what: string): Promise<T> {
+  private call<T>(op: string, args: unknown, limitMs: number, what: string): Promise<T> {
+    const result = this.queue.then(() => this.run<T>(op, args, limitMs, what));
+    this.queue = result.catch(() => {});
+    return result;
+  }
+
+  private async run<T>(op: string, args: unknown, limitMs: number, what: string): Promise<T> {
     const running = (this.running ??= this.start());
     const id = this.nextId++;
     await running.ready;
@@ -93,14 +110,14 @@ export class Sandbox {
       const timer = setTimeout(() => {
         running.pending.delete(id);
         if (this.running === running) this.running = undefined;
-        void running.worker.terminate();
+        running.worker.kill('SIGKILL');
         reject(new RunawayError(`${what} did not finish within ${limitMs} ms`));
       }, limitMs);
       running.pending.set(id, {
         resolve: (v) => (clearTimeout(timer), resolve(v as T)),
         reject: (e) => (clearTimeout(timer), reject(e)),
       });
-      running.worker.postMessage({ id, op, args });
+      running.worker.send({ id, op, args });
     });
   }
 
@@ -119,6 +136,10 @@ export class Sandbox {
   async close(): Promise<void> {
     const running = this.running;
     this.running = undefined;
-    if (running) await running.worker.terminate();
+    if (running && running.worker.exitCode === null) {
+      const exited = new Promise((resolve) => running.worker.once('exit', resolve));
+      running.worker.kill();
+      await exited;
+    }
   }
 }

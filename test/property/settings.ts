@@ -98,9 +98,17 @@ export function failureKind(error: unknown): string {
     .slice(0, 160);
   const frames = (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
   const where = (pattern: RegExp) => frames.find((l) => pattern.test(l))?.replace(/^\s+at /, '').replace(/:\d+\)?$/, '').replace(/^.*\((.*)$/, '$1');
-  const place = where(/\/src\//) ?? where(/node_modules\/(?!vitest|@vitest|fast-check|chai)/) ?? '';
+  // A stack overflow can stop in any frame of the recursion: name the frame that recurs most.
+  const recurring = /call stack/.test(message) ? mostCommon(frames.filter((l) => /\/src\//.test(l)).map((l) => l.replace(/:\d+\)?$/, ''))) : undefined;
+  const place = recurring?.replace(/^\s+at /, '').replace(/^.*\((.*)$/, '$1') ?? where(/\/src\//) ?? where(/node_modules\/(?!vitest|@vitest|fast-check|chai)/) ?? '';
   const file = place.replace(/^.*?\/(src\/|node_modules\/)/, '$1');
   return `${error.name}: ${message}${file ? ` @ ${file}` : ''}`;
+}
+
+function mostCommon(items: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 interface Collected {
