@@ -149,7 +149,9 @@ describe('brief build on a folder of hostile files', () => {
         const stderr = strictUtf8(run.stderr, 'stderr');
         const said = `exit ${run.status}; stderr: ${show(stderr, 1_500)}`;
 
-        check(run.status !== 1 && !/internal error/i.test(stdout + stderr), `brief build crashed: ${said}`);
+        // The error line after "internal error", so that different crashes are told apart.
+        const cause = /internal error[^\n]*\n([^\n]*)/i.exec(stderr)?.[1] ?? `exit ${run.status}`;
+        check(run.status !== 1 && !/internal error/i.test(stdout + stderr), `brief build crashed (${cause}): ${said}`);
         // With a readable article among the inputs the brief must build; a malformed overrides file is a CONFIG error (3).
         const allowed = new Set([0, ...(c.good === null ? [4] : []), ...(c.overrides !== null ? [3] : [])]);
         check(allowed.has(run.status ?? -1), `brief build exited ${run.status}, expected one of ${[...allowed].join(', ')}: ${said}`);

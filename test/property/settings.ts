@@ -95,6 +95,8 @@ export function failureKind(error: unknown): string {
     .split('\n')[0]!
     .replace(/"[^"]*"|'[^']*'|`[^`]*`|“[^”]*”/g, '…')
     .replace(/\d+/g, 'N')
+    // The offending value at the end of an invariant's message varies from case to case: not part of the kind.
+    .replace(/: …(?:[^;…]*…)?$/, '')
     .slice(0, 160);
   const frames = (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
   const where = (pattern: RegExp) => frames.find((l) => pattern.test(l))?.replace(/^\s+at /, '').replace(/:\d+\)?$/, '').replace(/^.*\((.*)$/, '$1');
