@@ -3,7 +3,6 @@
  * (linkedom's own types refer to DOM globals). linkedom's nodes satisfy these structurally.
  */
 import { parseHTML } from 'linkedom';
-import { BriefwrightError, ErrorCode } from '../errors.js';
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
@@ -50,31 +49,21 @@ export function all(root: DomDocument | DomElement, selector: string): DomElemen
  * linkedom only builds a body for markup that has one.
  */
 export function parseDocument(html: string): DomDocument {
-  const depth = markupDepth(html, MAX_MARKUP_DEPTH);
-  if (depth > MAX_MARKUP_DEPTH) {
-    throw new BriefwrightError(ErrorCode.INPUT, `markup nested more than ${MAX_MARKUP_DEPTH.toLocaleString('en')} elements deep: not a page that can be read`);
-  }
+  if (markupDepth(html, MAX_MARKUP_DEPTH) > MAX_MARKUP_DEPTH) html = flattenMarkup(html);
   const whole = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   return (parseHTML(whole) as unknown as { document: DomDocument }).document;
 }
 
-/** Whether elements nest deeper than `limit` below `root`; walks without recursion and stops at the first too deep. */
-export function nestsDeeperThan(root: DomNode, limit: number): boolean {
-  const stack: Array<{ node: DomNode; depth: number }> = [{ node: root, depth: 0 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
-    if (depth > limit) return true;
-    for (const child of Array.from(node.childNodes)) if (isElement(child)) stack.push({ node: child, depth: depth + 1 });
-  }
-  return false;
-}
-
 /**
- * How deep markup may nest before it is refused unparsed. The HTML parser keeps its open elements in an
- * array it shifts at the front, so parsing costs depth × tags: seconds at 100,000 levels. Real pages nest
- * about 50 deep; this bound leaves a hundredfold margin and parses in well under a second.
+ * How deep markup may nest before it is read flattened (see flattenMarkup). Real news pages nest about 50
+ * deep. Deeper, every tool down the line suffers: the HTML parser keeps its open elements in an array it
+ * shifts at the front (seconds at 100,000 levels), Readability grows faster than the square of the depth
+ * (minutes at 5,000) and recurses, and so does anything that walks the tree.
  */
-export const MAX_MARKUP_DEPTH = 5000;
+export const MAX_MARKUP_DEPTH = 256;
+
+/** A start or end tag. No character class here can run past the next "<": each tag is scanned once. */
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:[^<>"']|"[^"<]*"|'[^'<]*')*>/g;
 
 // Elements that never hold content, and those whose end tag HTML lets a page leave out: neither deepens.
 const NOT_NESTING = new Set([
@@ -89,8 +78,7 @@ const NOT_NESTING = new Set([
 export function markupDepth(html: string, limit = Infinity): number {
   let depth = 0;
   let deepest = 0;
-  // No character class here can run past the next "<": each tag is scanned once, whatever the input.
-  for (const [whole, slash, name] of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:[^<>"']|"[^"<]*"|'[^'<]*')*>/g)) {
+  for (const [whole, slash, name] of html.matchAll(TAG)) {
     const tag = name!.toLowerCase();
     if (NOT_NESTING.has(tag) || whole.endsWith('/>')) continue;
     if (slash) {
@@ -102,4 +90,58 @@ export function markupDepth(html: string, limit = Infinity): number {
     if (deepest > limit) break;
   }
   return deepest;
+}
+
+/** Elements whose text is never the story: dropped with their content when markup is flattened. */
+const DROPPED_WITH_CONTENT = new Set(['script', 'style', 'noscript', 'template', 'svg']);
+
+/** Head elements kept as they are when markup is flattened: the page's metadata. */
+const HEAD_TAGS = new Set(['meta', 'link', 'base']);
+
+/** Elements that keep their text apart from the text around them: each becomes a paragraph break. */
+const BREAKING = new Set([
+  'p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'figure', 'figcaption',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr', 'td', 'th', 'pre', 'br', 'hr', 'header', 'footer', 'nav', 'aside',
+]);
+
+/**
+ * Markup with its nesting taken out, its text kept: every element that breaks text becomes a `<p>` (HTML
+ * closes an open paragraph at the next one, so nothing nests), other tags go, scripts and styles go with
+ * their content; the title and meta tags move to a head of their own. Text and character references are
+ * left as written for the parser. Linear in the length.
+ */
+export function flattenMarkup(html: string): string {
+  const head: string[] = [];
+  const body: string[] = [];
+  let from = 0;
+  let inside: 'title' | 'dropped' | undefined;
+  let dropping = '';
+  for (const match of html.matchAll(TAG)) {
+    const [whole, slash, name] = match;
+    const tag = name!.toLowerCase();
+    const text = html.slice(from, match.index);
+    from = match.index + whole.length;
+    if (inside === 'title') head.push(text);
+    else if (inside === undefined) body.push(text);
+    if (inside !== undefined) {
+      if (slash && tag === (inside === 'title' ? 'title' : dropping)) {
+        if (inside === 'title') head.push('</title>');
+        inside = undefined;
+      }
+      continue;
+    }
+    if (slash || whole.endsWith('/>')) {
+      if (BREAKING.has(tag)) body.push('<p>');
+    } else if (tag === 'title') {
+      head.push('<title>');
+      inside = 'title';
+    } else if (DROPPED_WITH_CONTENT.has(tag)) {
+      inside = 'dropped';
+      dropping = tag;
+    } else if (HEAD_TAGS.has(tag)) head.push(whole);
+    else if (BREAKING.has(tag)) body.push('<p>');
+  }
+  if (inside === undefined) body.push(html.slice(from));
+  if (inside === 'title') head.push('</title>');
+  return `<!DOCTYPE html><html><head>${head.join('')}</head><body>${body.join('')}</body></html>`;
 }

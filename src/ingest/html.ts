@@ -7,7 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import type { Block } from '../model/source.js';
 import { warning } from '../model/warning.js';
-import { nestsDeeperThan, parseDocument, type DomDocument, type DomElement } from './dom.js';
+import { MAX_MARKUP_DEPTH, markupDepth, parseDocument, type DomDocument, type DomElement } from './dom.js';
 import { htmlBlocks } from './html-blocks.js';
 import { htmlMetadata } from './html-meta.js';
 import { fillMeta, findBylines, findSyndication, findTextMetadata, type ArticleDraft } from './metadata.js';
@@ -16,18 +16,12 @@ import type { Reader } from './types.js';
 /** Readability's text must be at least this share of the body's for its choice of blocks to be trusted. */
 const MIN_READABILITY_SHARE = 0.5;
 
-/**
- * Readability recurses and grows faster than linearly with depth (minutes at 5,000 levels, a stack overflow
- * further down). Real news pages nest at most about 50 elements deep; past this, the body is walked alone.
- */
-export const MAX_READABILITY_DEPTH = 256;
-
 /** Read an HTML page or fragment into one article. */
 export const readHtml: Reader = ({ path, text, referenceDate }) => {
+  const deep = markupDepth(text, MAX_MARKUP_DEPTH) > MAX_MARKUP_DEPTH;
   const doc = parseDocument(text);
   const draft: ArticleDraft = { ...htmlMetadata(doc, referenceDate), blocks: [] };
-  const deep = doc.documentElement !== null && nestsDeeperThan(doc.documentElement, MAX_READABILITY_DEPTH);
-  const { blocks, byline, bodyBlocks } = articleBlocks(text, doc, !deep);
+  const { blocks, byline, bodyBlocks } = articleBlocks(text, doc);
   draft.blocks = blocks;
   findTextMetadata(draft, referenceDate);
   // Readability removes byline and date lines from its extract; the whole body still has them.
@@ -35,7 +29,7 @@ export const readHtml: Reader = ({ path, text, referenceDate }) => {
   findSyndication({ meta: draft.meta, metaOrigin: draft.metaOrigin, blocks: bodyBlocks });
   fillMeta(draft, 'author', byline, 'readability');
   const warnings = deep
-    ? [warning('input-simplified', 'ingest', `markup nested more than ${MAX_READABILITY_DEPTH} elements deep: read as the whole body, without removing page furniture`, { source: path })]
+    ? [warning('input-simplified', 'ingest', `markup nested more than ${MAX_MARKUP_DEPTH} elements deep: read flattened, its text without its structure`, { source: path })]
     : [];
   if (draft.blocks.length === 0) return { articles: [], warnings };
   return { articles: [{ format: 'html', ...draft }], warnings };
@@ -51,9 +45,9 @@ export function htmlFragmentBlocks(html: string): Block[] {
  * The story's blocks: Readability's extraction when it kept enough of the body, else the whole body (also
  * returned, for metadata). Readability mutates the document it is given, so it works on a second parse.
  */
-function articleBlocks(html: string, doc: DomDocument, useReadability: boolean): { blocks: Block[]; byline?: string; bodyBlocks: Block[] } {
+function articleBlocks(html: string, doc: DomDocument): { blocks: Block[]; byline?: string; bodyBlocks: Block[] } {
   const bodyBlocks = doc.body ? htmlBlocks(doc.body) : [];
-  const extracted = useReadability ? readability(html) : undefined;
+  const extracted = readability(html);
   const chars = (blocks: Block[]): number => blocks.reduce((n, b) => n + b.text.length, 0);
   if (!extracted || chars(extracted.blocks) < chars(bodyBlocks) * MIN_READABILITY_SHARE) {
     return { blocks: bodyBlocks, bodyBlocks };
