@@ -1,6 +1,6 @@
 /** The brief's list of sources, and a warning for each one missing what readers rely on. */
 import type { SourceEntry } from '../model/briefing.js';
-import type { Source } from '../model/source.js';
+import { isAbsoluteUrl, type Source } from '../model/source.js';
 import { warning, type Warning } from '../model/warning.js';
 
 const EXPECTED_FIELDS = ['title', 'outlet', 'published'] as const;
@@ -22,7 +22,8 @@ export function sourceEntries(sources: Source[]): { entries: SourceEntry[]; warn
       path: s.path,
       title: s.meta.title ?? null,
       outlet: s.meta.outlet ?? null,
-      url: s.meta.url ?? null,
+      // Readers drop addresses that are none; sources made in code are held to the same rule.
+      url: s.meta.url !== undefined && isAbsoluteUrl(s.meta.url) ? s.meta.url : null,
       published: s.meta.published ?? null,
       author: s.meta.author ?? null,
       format: s.format,

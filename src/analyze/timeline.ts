@@ -46,6 +46,8 @@ export function buildTimeline(corpus: Corpus, briefingDate: string): { entries: 
       warnings.push(warning('date-unresolved', 'analyze', reason, where));
     }
     for (const event of datedEvents(body, scan.mentions)) {
+      // The calendar the brief can write: four-digit years (a date counted past 9999 is no event of a story).
+      if (!FOUR_DIGIT_YEAR.test(event.mention.start) || !FOUR_DIGIT_YEAR.test(event.mention.end) || event.text === '') continue;
       const entry = entryOf(event.mention, event.text, info, briefingDate);
       candidates.push({ entry, vector: vectorOf(termsOf(event.text), corpus.idf), order });
       if (isStepBase(event.mention)) previous.set(source, { start: event.mention.start, end: event.mention.end });
@@ -53,6 +55,8 @@ export function buildTimeline(corpus: Corpus, briefingDate: string): { entries: 
   });
   return { entries: merge(candidates).map((c) => c.entry), warnings };
 }
+
+const FOUR_DIGIT_YEAR = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Each source's reference date: its publication date, else the briefing date with a warning saying so. */
 function referenceDates(documents: Document[], briefingDate: string): { references: Map<string, string>; warnings: Warning[] } {

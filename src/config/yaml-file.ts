@@ -2,7 +2,7 @@
  * YAML and JSON configuration files read with their line numbers, so every error can name the file, the
  * line and the key (sources.json/yaml, brief.yaml, themes).
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { BriefwrightError, ErrorCode } from '../errors.js';
 
 export interface LocatedData {
@@ -26,13 +26,28 @@ export function parseConfigText(text: string, path: string): LocatedData {
   if (yamlError) {
     configError(path, yamlError.linePos?.[0].line, `not valid ${isJson ? 'JSON' : 'YAML'}: ${yamlError.message.split('\n')[0]}`);
   }
+  const data = yamlData(doc);
+  if ('error' in data) configError(path, undefined, data.error);
   return {
-    data: doc.toJS() as unknown,
+    data: data.value,
     lineOf(keys) {
       const node = doc.getIn(keys, true) as { range?: [number, number, number] } | undefined;
       return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
     },
   };
+}
+
+/**
+ * The value of a parsed YAML document, or why it has none: aliases that would expand past the yaml
+ * library's limit (a "billion laughs" file) are refused by it, and that refusal is an answer, not a crash.
+ */
+export function yamlData(doc: Document.Parsed): { value: unknown } | { error: string } {
+  try {
+    return { value: doc.toJS() as unknown };
+  } catch (error) {
+    if (error instanceof ReferenceError || error instanceof RangeError) return { error: `cannot be read: ${error.message}` };
+    throw error;
+  }
 }
 
 /** A CONFIG error as "<path>:<line>: <message>" (the line left out when unknown). */

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { BriefwrightError, ErrorCode } from '../errors.js';
 import { defaultInputOptions, formatByteSize } from '../options.js';
-import type { Source, SourceFormat, SourceMeta } from '../model/source.js';
+import { isAbsoluteUrl, type Source, type SourceFormat, type SourceMeta } from '../model/source.js';
 import { warning, type Warning } from '../model/warning.js';
 import { isIsoDate } from './dates.js';
 import { decode } from './decode.js';
@@ -77,7 +77,7 @@ export function readSource(path: string, bytes: Uint8Array, referenceDate: strin
       format: article.format,
       encoding: decoded.encoding,
       sha256: digest,
-      meta: wellFormedMeta(article.meta),
+      meta: usableMeta(article.meta, path, warnings),
       metaOrigin: article.metaOrigin,
       // JSON escapes can spell lone surrogates ("\ud800"): no text leaves a reader that is not valid Unicode.
       blocks: article.blocks.map((b) => (b.text.isWellFormed() ? b : { ...b, text: b.text.toWellFormed() })),
@@ -88,11 +88,15 @@ export function readSource(path: string, bytes: Uint8Array, referenceDate: strin
   return { sources, warnings };
 }
 
-/** Metadata with every lone surrogate made U+FFFD. */
-export function wellFormedMeta(meta: SourceMeta): SourceMeta {
+/** Metadata with every lone surrogate made U+FFFD, and a URL that is no address left out with a warning. */
+function usableMeta(meta: SourceMeta, path: string, warnings: Warning[]): SourceMeta {
   const out: SourceMeta = {};
   for (const [field, value] of Object.entries(meta) as Array<[keyof SourceMeta, string | undefined]>) {
     if (value !== undefined) out[field] = value.toWellFormed();
+  }
+  if (out.url !== undefined && !isAbsoluteUrl(out.url)) {
+    warnings.push(warning('metadata-missing', 'ingest', `"${out.url}" is not an absolute URL; the source is listed without one`, { source: path, position: { field: 'url' } }));
+    delete out.url;
   }
   return out;
 }

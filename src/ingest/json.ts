@@ -103,17 +103,24 @@ function jsonArticle(obj: Json, referenceDate: string): Article {
   return { format: 'json', ...draft };
 }
 
-/** A field value as text: strings and numbers, a list of names, or a `{ name }` object (news-API `source`). */
-function textOf(value: unknown): string | undefined {
+/**
+ * A field value as text: strings and numbers, a list of names, or a `{ name }` object (news-API `source`),
+ * a list of those at most: deeper nesting is no field a person wrote, and is not walked.
+ */
+function textOf(value: unknown, depth = 0): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
+  if (depth >= MAX_FIELD_DEPTH) return undefined;
   if (Array.isArray(value)) {
-    const parts = value.map(textOf).filter((v): v is string => v !== undefined && v.trim() !== '');
+    const parts = value.map((v) => textOf(v, depth + 1)).filter((v): v is string => v !== undefined && v.trim() !== '');
     return parts.length > 0 ? parts.join(', ') : undefined;
   }
-  if (value !== null && typeof value === 'object') return textOf((value as Json)['name']);
+  if (value !== null && typeof value === 'object') return textOf((value as Json)['name'], depth + 1);
   return undefined;
 }
+
+/** How deep a field's value is looked into: `[{ "name": "…" }]` is two levels. */
+const MAX_FIELD_DEPTH = 3;
 
 /** Text of a field as blocks: HTML when it holds markup, else plain-text paragraphs (line numbers dropped: they are not file lines). */
 function blocksOf(text: string): Block[] {

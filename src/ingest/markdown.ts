@@ -5,6 +5,7 @@
  */
 import MarkdownIt from 'markdown-it';
 import { parseDocument } from 'yaml';
+import { yamlData } from '../config/yaml-file.js';
 import type { Block, BlockRole } from '../model/source.js';
 import { warning, type Warning } from '../model/warning.js';
 import { hasWords, makeBlock } from './blocks.js';
@@ -51,7 +52,8 @@ export const readMarkdown: Reader = ({ path, text, referenceDate }) => {
 function readFrontMatter(yaml: string, draft: ArticleDraft, referenceDate: string, path: string, warnings: Warning[]): void {
   const doc = parseDocument(yaml);
   const error = doc.errors[0];
-  const data: unknown = error ? undefined : doc.toJS();
+  const read = error ? undefined : yamlData(doc);
+  const data = read && 'value' in read ? read.value : undefined;
   if (error || data === null || typeof data !== 'object' || Array.isArray(data)) {
     // An article with broken front matter is still an article; only its declared metadata is lost.
     const line = 1 + (error?.linePos?.[0].line ?? 0);
@@ -59,7 +61,7 @@ function readFrontMatter(yaml: string, draft: ArticleDraft, referenceDate: strin
       warning('metadata-missing', 'ingest', 'front matter is not a YAML mapping; its fields were ignored', {
         source: path,
         position: { line },
-        text: error?.message ?? yaml,
+        text: error?.message ?? (read && 'error' in read ? read.error : yaml),
       }),
     );
     return;
@@ -76,15 +78,17 @@ function readFrontMatter(yaml: string, draft: ArticleDraft, referenceDate: strin
 }
 
 /** A front-matter value as text: strings, numbers, dates, a list of names, or a `{ name }` object. */
-function scalarText(value: unknown): string | undefined {
+function scalarText(value: unknown, depth = 0): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  // `[{ name: … }]` is two levels: deeper nesting is no field a person wrote, and is not walked.
+  if (depth >= 3) return undefined;
   if (Array.isArray(value)) {
-    const parts = value.map(scalarText).filter((v): v is string => v !== undefined);
+    const parts = value.map((v) => scalarText(v, depth + 1)).filter((v): v is string => v !== undefined);
     return parts.length > 0 ? parts.join(', ') : undefined;
   }
-  if (value !== null && typeof value === 'object') return scalarText((value as Record<string, unknown>)['name']);
+  if (value !== null && typeof value === 'object') return scalarText((value as Record<string, unknown>)['name'], depth + 1);
   return undefined;
 }
 
@@ -104,7 +108,7 @@ export function markdownBlocks(body: string, firstLine = 1): { blocks: Block[]; 
   // Roles that paragraphs inside them take: a paragraph in a quote is quoted text, one in a list an item.
   const containers: BlockRole[] = [];
   let open: { role: BlockRole; line: number; level: number } | undefined;
-  for (const token of markdown.parse(body, {})) {
+  for (const token of markdown.parse(capNesting(body), {})) {
     const line = firstLine + (token.map?.[0] ?? 0);
     if (token.type === 'blockquote_open') containers.push('blockquote');
     else if (token.type === 'list_item_open') containers.push('list-item');
@@ -128,6 +132,20 @@ export function markdownBlocks(body: string, firstLine = 1): { blocks: Block[]; 
   const first = blocks[0];
   if (title === undefined && first?.role === 'heading') title = first.text;
   return title === undefined ? { blocks } : { blocks, title };
+}
+
+/** Quote markers and indentation a line keeps at most: deeper than any article, well inside markdown-it's limit. */
+const MAX_QUOTE_MARKERS = 32;
+const MAX_INDENT = 64;
+
+/**
+ * Block structure cut back to a depth articles never reach. markdown-it stops reading, and drops the text,
+ * past its nesting limit (100 levels), which "> > > …" or a list indented hundreds of spaces exceed.
+ */
+function capNesting(body: string): string {
+  return body
+    .replace(/^(?:[ \t]*>){33,}/gm, '>'.repeat(MAX_QUOTE_MARKERS))
+    .replace(new RegExp(`^[ \\t]{${MAX_INDENT + 1},}`, 'gm'), ' '.repeat(MAX_INDENT));
 }
 
 /** Stands where an image was while the text around it is joined (U+FFFC OBJECT REPLACEMENT CHARACTER). */

@@ -6,7 +6,7 @@
  */
 import { basename, dirname, resolve } from 'node:path';
 import { configError, parseConfigText } from '../config/yaml-file.js';
-import type { Source, SourceMeta } from '../model/source.js';
+import { isAbsoluteUrl, type Source, type SourceMeta } from '../model/source.js';
 import { warning, type Warning } from '../model/warning.js';
 import { isIsoDate } from './dates.js';
 
@@ -54,6 +54,9 @@ export function parseOverrides(text: string, path: string, absolutePath: string)
       }
       if (typeof value !== 'string' || value.trim() === '') {
         configError(path, line, `"${key}".${field} must be a non-empty string, got ${JSON.stringify(value) ?? String(value)}`);
+      }
+      if (field === 'url' && !isAbsoluteUrl(value.trim())) {
+        configError(path, line, `"${key}".url must be an absolute URL such as https://…, got "${value}"`);
       }
       if (field === 'published' && !isIsoDate(value.trim())) {
         configError(path, line, `"${key}".published must be a calendar date YYYY-MM-DD, got "${value}"`);

@@ -78,3 +78,8 @@ export interface Sentence {
   index: number;
   text: string;
 }
+
+/** Whether `text` is an absolute URL with a scheme ("https://…", "mailto:…"), the only kind a brief lists. */
+export function isAbsoluteUrl(text: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(text) && URL.canParse(text);
+}

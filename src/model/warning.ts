@@ -54,7 +54,10 @@ export interface Warning {
 /** Shorten text for an excerpt: one line, at most `max` characters. */
 export function excerpt(text: string, max = 80): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
+  if (line.length <= max) return line;
+  // Never cut between the halves of a surrogate pair (an emoji, a rare CJK character).
+  const cut = /[\uD800-\uDBFF]/.test(line[max - 2] ?? '') ? max - 2 : max - 1;
+  return `${line.slice(0, cut)}…`;
 }
 
 /** Build a warning; the one helper every stage uses, so all warnings have the same shape. */

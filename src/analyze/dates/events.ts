@@ -88,12 +88,13 @@ function eventText(sentence: string, m: DateMention, clause: Range, quotes: Rang
   if (ANCHORED.test(m.text)) {
     const from = m.index + m.text.length;
     const to = sentence.slice(from).search(/[,;—–]|\s--?\s|[.!?]?$/);
-    return finish(sentence.slice(from, from + to));
+    return finish(sentence.slice(from, from + to)) || finish(sentence);
   }
   let kept: Range[] = [clause];
   for (const cut of cuts) kept = kept.flatMap((k) => subtract(k, cut, sentence));
   const text = kept.map((k) => sentence.slice(k.start, k.end).trim()).join(' ');
-  return finish(text || sentence.slice(clause.start, clause.end));
+  // Cutting quotes and attributions can leave nothing of the clause: the sentence then stands for the event.
+  return finish(text || sentence.slice(clause.start, clause.end)) || finish(sentence);
 }
 
 /** Tidy a clause for display: single spaces, no dangling punctuation, a capital and a full stop. */

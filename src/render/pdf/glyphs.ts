@@ -52,7 +52,7 @@ const printableAscii = /^[\x20-\x7e]*$/;
  * a space, CR and line/paragraph separators a newline), ZWJ/ZWNJ kept only after a script that uses them.
  */
 export function sanitizeText(text: string): string {
-  if (printableAscii.test(text)) return text;
+  if (printableAscii.test(text)) return breakLongWords(text);
   const clean = text
     .replace(loneSurrogate, SUBSTITUTE)
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
@@ -60,7 +60,21 @@ export function sanitizeText(text: string): string {
     .replace(controls, '')
     .replace(invisibles, '')
     .normalize('NFC');
-  return clean.replace(joiners, (joiner, at: number) => (joinerKept(clean.slice(0, at)) ? joiner : ''));
+  return breakLongWords(clean.replace(joiners, (joiner, at: number) => (joinerKept(clean.slice(0, at)) ? joiner : '')));
+}
+
+/** Words longer than this (no URL a person would print is) get a break opportunity every so many characters. */
+const LONGEST_UNBROKEN = 200;
+// A run of that many non-space characters, not followed by a mark or joiner (which belong to the run's end).
+const UNBROKEN_RUN = new RegExp(`[^\\s\\u200B]{${LONGEST_UNBROKEN}}(?<!\\u200D)(?=[^\\s\\u200B\\p{M}\\u200C\\u200D\\uFE0F])`, 'gu');
+
+/**
+ * A zero-width space (a line-break opportunity, no glyph drawn) every LONGEST_UNBROKEN characters of a
+ * word longer than that. pdfkit splits a word wider than the line by measuring ever-longer prefixes and
+ * the rest again on every line: quadratic in the word's length, minutes for a 40,000-character word.
+ */
+function breakLongWords(text: string): string {
+  return text.length <= LONGEST_UNBROKEN ? text : text.replace(UNBROKEN_RUN, '$&\u200B');
 }
 
 /** Whether a joiner after `before` matters to shaping: the last letter before it is of a joining script. */
