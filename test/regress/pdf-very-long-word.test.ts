@@ -25,7 +25,10 @@ describe('regression: a very long word in the PDF', () => {
     const b = sampleBriefing();
     b.summary[0]!.text = `Start ${'ж'.repeat(20_000)} end.`;
     const file = writeTempPdf((await renderPdf(b, { version: 1, generator: 'briefwright 0.1.0', pageSize: 'A4' })).bytes);
-    const text = pdfText(file).replace(/[\s\u200B]/g, '');
-    expect(text).toContain(`Start${'ж'.repeat(20_000)}end.`);
+    const text = pdfText(file);
+    // The word runs over pages, so running headers and footers stand between its pieces.
+    expect(text.match(/ж/g)?.length).toBe(20_000);
+    expect(text).toMatch(/Start\s*ж/);
+    expect(text).toMatch(/ж\s*end\./);
   });
 });
