@@ -2,7 +2,6 @@
  * Library-side options, resolved once by the caller (the CLI merges defaults < config file < flags).
  * Nothing here knows a flag name.
  */
-import bytes from 'bytes';
 import type { OutputFormat, PageSize } from './render/types.js';
 
 /** How a Briefing is built from sources. */
@@ -44,18 +43,6 @@ export const defaultInputOptions: InputOptions = {
   // accepted file keeps a brief busy for minutes.
   maxFileBytes: 16 * 1024 * 1024,
 };
-
-/** The size a text such as "5MB", "800KB" or "1048576" means, in bytes (KB = 1024); undefined when it is none. */
-export function parseByteSize(text: string | number): number | undefined {
-  // bytes.parse alone takes "5m" as 5 bytes: only the units it really knows pass.
-  const value = typeof text === 'number' ? text : /^\s*\d+(\.\d+)?\s*(b|kb|mb|gb)?\s*$/i.test(text) ? bytes.parse(text) : null;
-  return value !== null && Number.isFinite(value) && value >= 1 ? Math.floor(value) : undefined;
-}
-
-/** "16MB": a byte count as people read it. */
-export function formatByteSize(count: number): string {
-  return bytes.format(count, { unitSeparator: ' ' }) ?? `${count} B`;
-}
 
 /** What a brief's folder name in the archive may hold: lower-case letters, digits and hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]*$/;

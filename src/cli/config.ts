@@ -9,7 +9,6 @@ import {
   defaultAnalyzeOptions,
   defaultInputOptions,
   defaultOutputOptions,
-  parseByteSize,
   MIN_SUMMARY_WORDS,
   OUTPUT_FORMATS,
   pageSizeNamed,
@@ -20,6 +19,7 @@ import {
 } from '../options.js';
 import type { OutputFormat } from '../render/types.js';
 import { bannerProblem } from '../render/theme.js';
+import { parseByteSize } from '../sizes.js';
 
 /** The build command's flags as yargs parsed them. */
 export interface BuildFlags {

@@ -10,7 +10,8 @@ import { checkHeaderText, parseMailboxes } from '../deliver/addresses.js';
 import { parseSmtpUrl } from '../deliver/smtp.js';
 import { BriefwrightError } from '../errors.js';
 import { isFile, isFolder } from '../fs-checks.js';
-import { MIN_SUMMARY_WORDS, OUTPUT_FORMATS, pageSizeNamed, parseByteSize, SLUG_PATTERN } from '../options.js';
+import { MIN_SUMMARY_WORDS, OUTPUT_FORMATS, pageSizeNamed, SLUG_PATTERN } from '../options.js';
+import { parseByteSize } from '../sizes.js';
 import { bannerProblem } from '../render/theme.js';
 import { configError, parseConfigText, type LocatedData } from './yaml-file.js';
 

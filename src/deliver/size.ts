@@ -1,15 +1,9 @@
 /** Message sizes in words a person can act on, for a message refused for its size before it was sent. */
-
-/** 812 bytes, 14.2 KiB, 3.4 MiB: binary units, as mail servers count their limits (10 MiB = 10485760). */
-export function byteSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  const [value, unit] = bytes < 1024 * 1024 ? [bytes / 1024, 'KiB'] : [bytes / (1024 * 1024), 'MiB'];
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${unit}`;
-}
+import { formatByteSize as byteSize } from '../sizes.js';
 
 /**
- * "harbour-bridge/2023-03-09/v1 was not sent: the message is 1.4 MiB (the attachment …pdf is 1.0 MiB, and
- * grows by a third in the message, as all attachments do) but smtp://… accepts at most 500 KiB (SIZE 512000)…".
+ * "harbour-bridge/2023-03-09/v1 was not sent: the message is 1.4 MB (the attachment …pdf is 1 MB, and
+ * grows by a third in the message, as all attachments do) but smtp://… accepts at most 500 KB (SIZE 512000)…".
  */
 export function oversizeMessage(
   versionKey: string,

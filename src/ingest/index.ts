@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { BriefwrightError, ErrorCode } from '../errors.js';
-import { defaultInputOptions, formatByteSize } from '../options.js';
+import { defaultInputOptions } from '../options.js';
+import { formatByteSize } from '../sizes.js';
 import { isAbsoluteUrl, type Source, type SourceFormat, type SourceMeta } from '../model/source.js';
 import { warning, type Warning } from '../model/warning.js';
 import { isIsoDate } from './dates.js';

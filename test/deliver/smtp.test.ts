@@ -1,7 +1,7 @@
 /** The SMTP URL, the failure classes, and the retry schedule against a real server that keeps refusing. */
 import { describe, expect, it } from 'vitest';
 import { sizeLimitOf } from '../../src/deliver/session.js';
-import { byteSize } from '../../src/deliver/size.js';
+import { formatByteSize as byteSize } from '../../src/sizes.js';
 import { deliver, isAmbiguous, isSizeRefusal, isTemporary, parseSmtpUrl } from '../../src/deliver/smtp.js';
 import { BriefwrightError, ErrorCode } from '../../src/errors.js';
 import { startServer } from './helpers.js';
@@ -108,7 +108,7 @@ describe('at most once', () => {
   });
 
   it('writes sizes in binary units', () => {
-    expect([byteSize(812), byteSize(14_540), byteSize(10_485_760), byteSize(3_565_158)]).toEqual(['812 bytes', '14 KiB', '10 MiB', '3.4 MiB']);
+    expect([byteSize(812), byteSize(14_540), byteSize(10_485_760), byteSize(3_565_158)]).toEqual(['812 B', '14.2 KB', '10 MB', '3.4 MB']);
   });
 
   it('counts a server that takes the message and never answers as unknown after the socket time-out, without retrying', async () => {

@@ -11,10 +11,11 @@ import { sendVersion } from '../../src/deliver/index.js';
 import { BriefwrightError, ErrorCode, exitCodes } from '../../src/errors.js';
 import { buildVersion, copyVersion, startServer, type BuiltVersion, type TestServer } from '../deliver/helpers.js';
 import { runCliAsync } from '../helpers/cli.js';
+import { formatByteSize } from '../../src/sizes.js';
 
 const LIMIT = 20_000;
-/** A size as the message gives it: whole KiB from 10 KiB up (the PDF here is tens of KiB). */
-const kib = (bytes: number) => `${Math.round(bytes / 1024)} KiB`;
+/** A size as the message gives it (the PDF here is tens of KB). */
+const kib = (bytes: number) => formatByteSize(bytes);
 
 let built: BuiltVersion;
 const servers: TestServer[] = [];
@@ -57,7 +58,7 @@ describe('a message over the server SIZE limit', () => {
     const message = (error as BriefwrightError).message;
     expect(message).toContain(`the attachment harbour-bridge-2023-03-09-v1.pdf is ${kib(pdfBytes(v))}`);
     expect(message).toContain(`accepts at most ${kib(LIMIT)} (SIZE ${LIMIT})`);
-    expect(message).toMatch(/the message is [\d.]+ KiB \(\d+ bytes;/);
+    expect(message).toMatch(/the message is [\d.]+ KB \(\d+ bytes;/);
     // Not retried either: one connection, no MAIL FROM, no DATA.
     expect(smtp.counts).toEqual({ connections: 1, mailCommands: 0, dataCommands: 0 });
     expect(smtp.messages).toEqual([]);
@@ -70,7 +71,7 @@ describe('a message over the server SIZE limit', () => {
     const r = await runCliAsync(['email', v.dir, '--to', 'ana@example.org', '--from', 'desk@example.org', '--smtp', smtp.url]);
     expect(r.stderr).not.toContain('internal error');
     expect(r.status).toBe(exitCodes.DELIVERY);
-    expect(r.stderr).toMatch(/v1 was not sent: the message is [\d.]+ KiB/);
+    expect(r.stderr).toMatch(/v1 was not sent: the message is [\d.]+ KB/);
     expect(r.stderr).toContain(`is ${kib(pdfBytes(v))}`);
     expect(r.stderr).toContain(`SIZE ${LIMIT}`);
     expect(r.stdout).toBe('');
