@@ -6,6 +6,8 @@ export default defineConfig({
     // Fixture folders hold inputs and expected outputs, never tests.
     exclude: ['test/fixtures/**', 'test/golden/**', 'node_modules/**'],
     testTimeout: 60_000,
+    // Never write a missing snapshot or golden file by itself (vitest does outside CI): UPDATE_GOLDEN=1 or -u.
+    update: process.env['UPDATE_GOLDEN'] === '1' ? 'all' : 'none',
     reporters: ['default', './test/plain-summary-reporter.ts'],
   },
 });
