@@ -65,6 +65,7 @@ describe('brief of seeds/', () => {
 
     expect(pdfInfo(pdf)['Title']).toBe(first.briefing.title);
     const text = pdfText(pdf).replace(/\s+/g, ' ');
+    expect(first.briefing.summary.length).toBeGreaterThan(0);
     for (const point of first.briefing.summary) {
       expect(text).toContain(point.text.replace(/\s+/g, ' ').slice(0, 60));
     }

@@ -57,13 +57,17 @@ describe('a second version of the same brief and date', () => {
     const v2 = JSON.parse(file(second, 'briefing.json').toString()) as Briefing;
     // Every added item is in v2 and not in v1; every dropped one the other way round.
     const texts = (b: Briefing) => [...b.summary.map((p) => p.text), ...b.questions.map((q) => q.text)];
-    for (const added of [...changes.summary.added, ...changes.questions.added]) {
-      expect(texts(v2)).toContain(added);
-      expect(texts(v1)).not.toContain(added);
+    const added = [...changes.summary.added, ...changes.questions.added];
+    const dropped = [...changes.summary.dropped, ...changes.questions.dropped];
+    expect(added).not.toEqual([]);
+    expect(dropped).not.toEqual([]);
+    for (const text of added) {
+      expect(texts(v2)).toContain(text);
+      expect(texts(v1)).not.toContain(text);
     }
-    for (const dropped of [...changes.summary.dropped, ...changes.questions.dropped]) {
-      expect(texts(v1)).toContain(dropped);
-      expect(texts(v2)).not.toContain(dropped);
+    for (const text of dropped) {
+      expect(texts(v1)).toContain(text);
+      expect(texts(v2)).not.toContain(text);
     }
     // The stated unknown about the cause was answered by the update.
     expect(changes.questions.dropped.join(' ')).toMatch(/cause|split/i);
