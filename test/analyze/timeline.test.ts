@@ -127,6 +127,15 @@ describe('buildTimeline across publication days', () => {
     expect(entries[0]).toMatchObject({ start: '2024-06-08', sources: ['S1', 'S2'] });
   });
 
+  it('cites the sources of one event in numeric order, S2 before S10', () => {
+    const reports = Array.from({ length: 11 }, (_, i) => documentOf(`S${i + 1}`, { published: '2024-06-10' }, ['The port strike began on Saturday.']));
+    const { entries } = buildTimeline(buildCorpus(reports), '2024-06-10');
+    const ids = Array.from({ length: 11 }, (_, i) => `S${i + 1}`);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.sources).toEqual(ids);
+    expect(entries[0]!.evidence.map((e) => e.source)).toEqual(ids);
+  });
+
   it('keeps distinct events on the same day apart', () => {
     const doc = documentOf('S1', { published: '2024-06-10' }, [
       'The port strike began on Saturday.',

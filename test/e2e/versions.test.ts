@@ -120,3 +120,20 @@ describe('a theme edited between two builds', () => {
     expect([first.version.version, same.version.created, edited.version.version]).toEqual([1, false, 2]);
   });
 });
+
+describe('analysis options changed between two builds', () => {
+  it('make a new version, because the options are part of what a version was built from', async () => {
+    const out = tempDir('archive-');
+    const own = tempDir('articles-');
+    const request = (summaryWords: number) =>
+      buildBrief({
+        inputs: [articles(false, own)],
+        analyze: { date: '2031-05-12', title: 'Marlow Vale water main', summaryWords, keyQuotes: 6 },
+        output: { outDir: out, formats: ['json'], pageSize: 'A4' },
+      });
+    const first = await request(150);
+    const same = await request(150);
+    const shorter = await request(40);
+    expect([first.version.version, same.version.created, shorter.version.version, shorter.version.created]).toEqual([1, false, 2, true]);
+  });
+});
