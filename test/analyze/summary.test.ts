@@ -54,13 +54,19 @@ describe('summarize', () => {
   });
 
   it('points each line at its source sentence', () => {
+    expect(summary.length).toBeGreaterThanOrEqual(3);
     for (const point of summary) {
-      for (const e of point.evidence) {
+      expect(point.evidence.length, point.text).toBeGreaterThan(0);
+      const cited = point.evidence.map((e) => {
         const sentence = corpus.sentences.find(
           (s) => s.sentence.source === e.source && s.sentence.paragraph === e.paragraph && s.sentence.index === e.sentence,
         );
         expect(sentence, JSON.stringify(e)).toBeDefined();
-      }
+        return sentence!;
+      });
+      // The line is one of the sentences it cites, and it cites only sources it names.
+      expect(cited.map((s) => s.sentence.text)).toContain(point.text);
+      expect(point.sources).toEqual(expect.arrayContaining(point.evidence.map((e) => e.source)));
     }
   });
 });

@@ -28,26 +28,36 @@ const gazette = withRoles('S1', '2023-03-10', [
 const wire = withRoles('S2', '2023-03-11', [
   'A storm surge flooded Porthaven harbour on Wednesday night.',
   'The harbour master said repairs to the wall would be finished by the end of April.',
+  'Divers inspected the breach yesterday.',
+  'A smaller surge had topped the same wall last week.',
 ]);
 // No date of its own: read from the briefing date.
 const newsletter = withRoles('S3', undefined, [
   'Weeks later, the insurers are still counting the cost.',
   'Volunteers cleared debris from the slipway yesterday.',
+  'The insurers will publish their estimate on Friday.',
 ]);
 
+// The briefing is dated Monday 20 March, over a week after the sources: "on Wednesday", "yesterday" and
+// "last week" read from it would land on other days than read from each source's own publication date.
+const BRIEFING_DATE = '2023-03-20';
+
 describe('buildTimeline', () => {
-  const { entries, warnings } = buildTimeline(buildCorpus([gazette, wire, newsletter]), '2023-03-11');
+  const { entries, warnings } = buildTimeline(buildCorpus([gazette, wire, newsletter]), BRIEFING_DATE);
   const find = (words: string) => entries.find((e) => e.text.includes(words));
 
   it('lists the dated events in calendar order', () => {
     expect(entries.map((e) => [e.start, e.text])).toEqual([
       ['2011-01-01', 'The harbour wall, which was last repaired in 2011.'],
+      ['2023-02-27', 'A smaller surge had topped the same wall last week.'],
       ['2023-03-08', 'A storm surge flooded the harbour on Wednesday night.'],
       ['2023-03-09', 'The council declared an emergency on Thursday.'],
       ['2023-03-10', 'The next day, the army sent 40 engineers.'],
-      ['2023-03-10', 'Volunteers cleared debris from the slipway yesterday.'],
+      ['2023-03-10', 'Divers inspected the breach yesterday.'],
       ['2023-03-13', 'The ferry service will resume on Monday.'],
       ['2023-03-13', 'The council ordered schools to stay shut until Monday.'],
+      ['2023-03-19', 'Volunteers cleared debris from the slipway yesterday.'],
+      ['2023-03-24', 'The insurers will publish their estimate on Friday.'],
       ['2023-04-30', 'Repairs to the wall would be finished by the end of April.'],
     ]);
   });
@@ -63,12 +73,22 @@ describe('buildTimeline', () => {
   });
 
   it('reads each source from its own publication date', () => {
-    // "yesterday" in the undated source is the day before the briefing date.
-    expect(find('slipway')).toMatchObject({ start: '2023-03-10', sources: ['S3'] });
+    // The gazette, published Friday 10 March (from the briefing date these would be 15, 16 and 20 March).
+    expect(find('flooded the harbour')).toMatchObject({ start: '2023-03-08', when: 'on Wednesday night' });
+    expect(find('declared an emergency')).toMatchObject({ start: '2023-03-09', sources: ['S1'], when: 'on Thursday' });
+    expect(find('ferry service')).toMatchObject({ start: '2023-03-13', sources: ['S1'], when: 'on Monday' });
+    // The wire, published Saturday 11 March (from the briefing date: 19 March, and the week of 13 March).
+    expect(find('Divers')).toMatchObject({ start: '2023-03-10', end: '2023-03-10', sources: ['S2'], when: 'yesterday' });
+    expect(find('smaller surge')).toMatchObject({ start: '2023-02-27', end: '2023-03-05', granularity: 'week', sources: ['S2'] });
+    // The undated newsletter, from the briefing date, Monday 20 March.
+    expect(find('slipway')).toMatchObject({ start: '2023-03-19', sources: ['S3'], when: 'yesterday' });
+    expect(find('insurers will publish')).toMatchObject({ start: '2023-03-24', sources: ['S3'], when: 'on Friday' });
   });
 
-  it('marks what lies after the briefing date as scheduled', () => {
-    expect(entries.filter((e) => e.scheduled).map((e) => e.start)).toEqual(['2023-03-13', '2023-03-13', '2023-04-30']);
+  it('marks what lies after the briefing date as scheduled, however it read when published', () => {
+    expect(entries.filter((e) => e.scheduled).map((e) => e.start)).toEqual(['2023-03-24', '2023-04-30']);
+    // "will resume on Monday" was still to come on 10 March, and is past by the briefing date.
+    expect(find('ferry service')).toMatchObject({ scheduled: false });
   });
 
   it('keeps the clause that carries the date, without attribution or datelines', () => {
@@ -93,7 +113,7 @@ describe('buildTimeline', () => {
   });
 
   it('is deterministic', () => {
-    const again = buildTimeline(buildCorpus([gazette, wire, newsletter]), '2023-03-11');
+    const again = buildTimeline(buildCorpus([gazette, wire, newsletter]), BRIEFING_DATE);
     expect(again).toEqual({ entries, warnings });
   });
 });
@@ -105,6 +125,15 @@ describe('buildTimeline across publication days', () => {
     const { entries } = buildTimeline(buildCorpus([monday, tuesday]), '2024-06-11');
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ start: '2024-06-08', sources: ['S1', 'S2'] });
+  });
+
+  it('cites the sources of one event in numeric order, S2 before S10', () => {
+    const reports = Array.from({ length: 11 }, (_, i) => documentOf(`S${i + 1}`, { published: '2024-06-10' }, ['The port strike began on Saturday.']));
+    const { entries } = buildTimeline(buildCorpus(reports), '2024-06-10');
+    const ids = Array.from({ length: 11 }, (_, i) => `S${i + 1}`);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.sources).toEqual(ids);
+    expect(entries[0]!.evidence.map((e) => e.source)).toEqual(ids);
   });
 
   it('keeps distinct events on the same day apart', () => {

@@ -1,14 +1,30 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { acquireLock, isProcessAlive, LOCK_FILE } from '../../src/archive/lock.js';
 import { writeVersion } from '../../src/archive/store.js';
 import { verifyArchive } from '../../src/archive/verify.js';
 import { BriefwrightError, ErrorCode } from '../../src/errors.js';
+import { waitUntil } from '../helpers/wait.js';
 import { DATE, deadPid, outputsFor, SLUG, versionRequest } from './helpers.js';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** How many times each lock file was tried (created with 'wx'): what a waiter does each time it polls. */
+const lockAttempts = vi.hoisted(() => new Map<string, number>());
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs/promises')>();
+  const open: typeof real.open = (path, flags, mode) => {
+    if (flags === 'wx') lockAttempts.set(String(path), (lockAttempts.get(String(path)) ?? 0) + 1);
+    return real.open(path, flags, mode);
+  };
+  return { ...real, open };
+});
+const attempts = (path: string) => lockAttempts.get(path) ?? 0;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 const archive = () => mkdtempSync(join(tmpdir(), 'lock-'));
 const lockPath = (out: string) => join(out, SLUG, LOCK_FILE);
 
@@ -52,8 +68,12 @@ describe('archive lock', () => {
         lock: { pollMs: 20 },
       }),
     );
-    await sleep(300);
+    let secondSettled = false;
+    void second.catch(() => {}).finally(() => (secondSettled = true));
+    // The first took the lock once; let the second find it taken and poll it three times.
+    await waitUntil('the second writer has tried the lock three times, or rendered, or ended', () => secondRendered.length > 0 || secondSettled || attempts(lockPath(out)) >= 4);
     expect(secondRendered).toEqual([]);
+    expect(secondSettled).toBe(false);
     expect(JSON.parse(readFileSync(lockPath(out), 'utf8'))).toMatchObject({ pid: process.pid, hostname: hostname() });
 
     openGate();
@@ -82,7 +102,9 @@ describe('archive lock', () => {
     const out = archive();
     const results = await Promise.all(['a', 'b', 'c', 'd', 'e'].map((f) => writeVersion(versionRequest(out, f, { lock: { pollMs: 10 } }))));
     expect(results.map((r) => r.version).sort()).toEqual([1, 2, 3, 4, 5]);
-    expect((await verifyArchive(out)).every((c) => c.problems.length === 0)).toBe(true);
+    const checks = await verifyArchive(out);
+    expect(checks).toHaveLength(5);
+    expect(checks.flatMap((c) => c.problems)).toEqual([]);
   });
 
   it('recovers a lock left by a dead process, with a warning recorded in the manifest', async () => {
@@ -134,9 +156,22 @@ describe('archive lock', () => {
     const out = archive();
     const path = plantLock(out, { pid: process.pid, hostname: hostname(), startedAt: '2023-03-09T06:00:00.000Z' });
     const before = readFileSync(path, 'utf8');
-    const started = Date.now();
-    const error = await writeVersion(versionRequest(out, 'aaa', { lock: { timeoutMs: 300, pollMs: 25 } })).catch((e: unknown) => e);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+    // The waiter's clock stands still until the test moves it (its polls still run), so "before the timeout"
+    // does not depend on how fast this machine is.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const start = Date.now();
+    let settled = false;
+    const failed = writeVersion(versionRequest(out, 'aaa', { lock: { timeoutMs: 300, pollMs: 5 } }))
+      .catch((e: unknown) => e)
+      .finally(() => (settled = true));
+    await waitUntil('the waiter has tried the lock three times, or given up', () => settled || attempts(path) >= 3);
+    expect(settled, 'gave up at once').toBe(false);
+    vi.setSystemTime(start + 299);
+    const polled = attempts(path);
+    await waitUntil('the waiter has tried the lock twice more 299 ms in, or given up', () => settled || attempts(path) >= polled + 2);
+    expect(settled, 'gave up before the timeout').toBe(false);
+    vi.setSystemTime(start + 300);
+    const error = await failed;
     expect(error).toBeInstanceOf(BriefwrightError);
     expect((error as BriefwrightError).code).toBe(ErrorCode.ARCHIVE);
     expect((error as BriefwrightError).message).toContain(`${path} is locked by pid ${process.pid} since 2023-03-09T06:00:00.000Z`);
@@ -164,11 +199,14 @@ describe('archive lock', () => {
   it('keeps the lock fresh while it is held', async () => {
     const out = archive();
     mkdirSync(join(out, SLUG));
+    // The heartbeat's timer and clock are the test's: one tick of staleMs/4 (1 s) refreshes the lock to "now".
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'], now: new Date('2030-01-01T00:00:00Z') });
     const lock = await acquireLock(join(out, SLUG), { staleMs: 4_000 });
-    const old = new Date(Date.now() - 3_600_000);
+    const old = new Date('2029-12-31T23:00:00Z');
     utimesSync(lock.path, old, old);
-    // The holder refreshes every staleMs/4; a loaded machine may run the timer late, so wait for it.
-    await vi.waitFor(() => expect(Date.now() - statSync(lock.path).mtimeMs).toBeLessThan(60_000), { timeout: 15_000, interval: 100 });
+    vi.advanceTimersByTime(1_000);
+    const refreshed = new Date('2030-01-01T00:00:01Z').getTime();
+    await waitUntil('the heartbeat has refreshed the lock file', () => statSync(lock.path).mtimeMs === refreshed, { timeoutMs: 5_000 });
     await lock.release();
     expect(existsSync(lock.path)).toBe(false);
   });

@@ -18,7 +18,13 @@ function ruleIdOf(reason: string): string | undefined {
 }
 
 describe('boilerplate fixtures (one folder per behaviour)', () => {
-  for (const name of readdirSync(fixtures).sort()) {
+  const cases = readdirSync(fixtures).sort();
+
+  it('finds its fixture folders (at least the 14 it started with)', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(14);
+  });
+
+  for (const name of cases) {
     it(name, () => {
       const input = JSON.parse(readFileSync(join(fixtures, name, 'input.json'), 'utf8')) as { blocks: Block[] };
       const expected = JSON.parse(readFileSync(join(fixtures, name, 'expected.json'), 'utf8')) as {
@@ -36,6 +42,7 @@ describe('boilerplate fixtures (one folder per behaviour)', () => {
 describe('boilerplate rule table', () => {
   it('has unique ids and a description for every rule', () => {
     const ids = boilerplateRules.map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(0);
     expect(new Set(ids).size).toBe(ids.length);
     for (const rule of boilerplateRules) expect(rule.description.length).toBeGreaterThan(5);
   });

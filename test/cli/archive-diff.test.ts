@@ -46,12 +46,18 @@ describe('brief diff', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe(`Changes from v1 (${v(1)}) to v2 (${v(2)}):`);
     const changes = JSON.parse(runCli(['diff', v(1), v(2), '--json'], cwd).stdout) as ChangeSet;
+    // The rewritten wire adds to and drops from the summary and the questions, adds to the timeline, and has no quote.
+    const { summary, timeline, quotes, questions } = changes;
+    for (const list of [summary.added, summary.dropped, timeline.added, questions.added, questions.dropped]) expect(list).not.toEqual([]);
+    expect(quotes).toEqual({ added: [], dropped: [] });
     for (const key of ['summary', 'timeline', 'quotes', 'questions'] as const) {
       for (const text of changes[key].added) expect(lines).toContain(`  + ${text}`);
       for (const text of changes[key].dropped) expect(lines).toContain(`  − ${text}`);
     }
-    if (changes.questions.added.length > 0) expect(lines).toContain('Questions opened:');
-    if (changes.questions.dropped.length > 0) expect(lines).toContain('Questions answered or dropped:');
+    // One heading per section with changes, none for the unchanged quotes.
+    expect(lines.slice(1).filter((l) => l.endsWith(':') && !l.startsWith(' '))).toEqual([
+      'Summary:', 'Timeline:', 'Questions opened:', 'Questions answered or dropped:',
+    ]);
     expect(lines.filter((l) => l.startsWith('  '))).toHaveLength(
       Object.values(changes).reduce((n, c) => (typeof c === 'number' ? n : n + c.added.length + c.dropped.length), 0),
     );

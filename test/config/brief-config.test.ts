@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { plannedJobs, resolveJob } from '../../src/cli/jobs.js';
 import { loadBriefConfig, parseBriefConfig, todayIn } from '../../src/config/brief-config.js';
 import { expandSources } from '../../src/config/source-globs.js';
 import { BriefwrightError, ErrorCode } from '../../src/errors.js';
@@ -103,6 +104,28 @@ describe('todayIn', () => {
     expect(todayIn('Europe/London', now)).toBe('2026-03-01');
     expect(todayIn('Asia/Tokyo', now)).toBe('2026-03-02');
     expect(todayIn('America/Los_Angeles', now)).toBe('2026-03-01');
+  });
+});
+
+describe('configured briefs as build jobs', () => {
+  const config = () =>
+    parseBriefConfig(
+      ['timezone: Asia/Tokyo', 'briefs:', '  - slug: tokyo', '    sources: [a.txt]', '  - slug: chicago', '    sources: [a.txt]', '    timezone: America/Chicago'].join('\n'),
+      join(mkdtempSync(join(tmpdir(), 'brief-jobs-')), 'brief.yaml'),
+    );
+  const now = DateTime.fromISO('2026-03-01T23:30:00Z');
+
+  it('dates each brief today in its own time zone', async () => {
+    const jobs = await Promise.all(plannedJobs(config(), {}, now).map(resolveJob));
+    expect(jobs.map((j) => [j.name, j.analyze.date])).toEqual([
+      ['tokyo', '2026-03-02'],
+      ['chicago', '2026-03-01'],
+    ]);
+  });
+
+  it('dates every brief --date when it is given', async () => {
+    const jobs = await Promise.all(plannedJobs(config(), { date: '2026-02-14' }, now).map(resolveJob));
+    expect(jobs.map((j) => j.analyze.date)).toEqual(['2026-02-14', '2026-02-14']);
   });
 });
 

@@ -76,8 +76,11 @@ describe('renderTextBody', () => {
     expect(text).toMatch(/^1\. Pending: Will the council/m);
     expect(text).toMatch(/^\[S1\] Coast Gazette, “Harbour bridge shut/m);
     expect(text).toContain('\n-- \n');
-    // Lines are at most 72 characters except a lone long word (a URL).
-    for (const line of text.split('\n')) if ([...line].length > 72) expect(line.trim()).not.toContain(' ');
+    // Lines are at most 72 characters except a lone long word (a URL), and wrapping loses no word.
+    expect(text.split('\n').filter((line) => [...line].length > 72 && line.trim().includes(' '))).toEqual([]);
+    const bottomLine = sampleBriefing().summary[0]!.text;
+    expect([...bottomLine].length).toBeGreaterThan(72);
+    expect(text.replace(/\s+/g, ' ')).toContain(`BOTTOM LINE: ${bottomLine}`);
   });
 });
 

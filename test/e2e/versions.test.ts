@@ -57,13 +57,17 @@ describe('a second version of the same brief and date', () => {
     const v2 = JSON.parse(file(second, 'briefing.json').toString()) as Briefing;
     // Every added item is in v2 and not in v1; every dropped one the other way round.
     const texts = (b: Briefing) => [...b.summary.map((p) => p.text), ...b.questions.map((q) => q.text)];
-    for (const added of [...changes.summary.added, ...changes.questions.added]) {
-      expect(texts(v2)).toContain(added);
-      expect(texts(v1)).not.toContain(added);
+    const added = [...changes.summary.added, ...changes.questions.added];
+    const dropped = [...changes.summary.dropped, ...changes.questions.dropped];
+    expect(added).not.toEqual([]);
+    expect(dropped).not.toEqual([]);
+    for (const text of added) {
+      expect(texts(v2)).toContain(text);
+      expect(texts(v1)).not.toContain(text);
     }
-    for (const dropped of [...changes.summary.dropped, ...changes.questions.dropped]) {
-      expect(texts(v1)).toContain(dropped);
-      expect(texts(v2)).not.toContain(dropped);
+    for (const text of dropped) {
+      expect(texts(v1)).toContain(text);
+      expect(texts(v2)).not.toContain(text);
     }
     // The stated unknown about the cause was answered by the update.
     expect(changes.questions.dropped.join(' ')).toMatch(/cause|split/i);
@@ -114,5 +118,22 @@ describe('a theme edited between two builds', () => {
     writeFileSync(theme, 'colors:\n  accent: "#880000"\n');
     const edited = await request();
     expect([first.version.version, same.version.created, edited.version.version]).toEqual([1, false, 2]);
+  });
+});
+
+describe('analysis options changed between two builds', () => {
+  it('make a new version, because the options are part of what a version was built from', async () => {
+    const out = tempDir('archive-');
+    const own = tempDir('articles-');
+    const request = (summaryWords: number) =>
+      buildBrief({
+        inputs: [articles(false, own)],
+        analyze: { date: '2031-05-12', title: 'Marlow Vale water main', summaryWords, keyQuotes: 6 },
+        output: { outDir: out, formats: ['json'], pageSize: 'A4' },
+      });
+    const first = await request(150);
+    const same = await request(150);
+    const shorter = await request(40);
+    expect([first.version.version, same.version.created, shorter.version.version, shorter.version.created]).toEqual([1, false, 2, true]);
   });
 });

@@ -4,6 +4,7 @@ import type { Briefing } from '../../src/model/briefing.js';
 import { jsonWriter, parseBriefingJson } from '../../src/render/json.js';
 import type { RenderContext } from '../../src/render/types.js';
 import { sampleBriefing } from '../helpers/briefings.js';
+import { expectGolden } from '../helpers/golden.js';
 
 const context: RenderContext = { version: 1, generator: 'briefwright test', pageSize: 'A4' };
 
@@ -30,7 +31,7 @@ function thrown(fn: () => unknown): BriefwrightError {
 
 describe('jsonWriter', () => {
   it('matches the golden briefing.json', async () => {
-    await expect(await jsonText(sampleBriefing())).toMatchFileSnapshot('../golden/render/sample.json');
+    await expectGolden(await jsonText(sampleBriefing()), 'render/sample.json');
   });
 
   it('writes schemaVersion first, 2-space indent, one trailing newline, UTF-8 without escapes', async () => {
