@@ -9,12 +9,13 @@ import { BriefwrightError, ErrorCode } from '../../src/errors.js';
 import { waitUntil } from '../helpers/wait.js';
 import { DATE, deadPid, outputsFor, SLUG, versionRequest } from './helpers.js';
 
-/** How many times each lock file was tried (created with 'wx'): what a waiter does each time it polls. */
+/** How many times each lock file was tried (opened to be created, O_EXCL): what a waiter does each time it polls. */
 const lockAttempts = vi.hoisted(() => new Map<string, number>());
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
   const open: typeof real.open = (path, flags, mode) => {
-    if (flags === 'wx') lockAttempts.set(String(path), (lockAttempts.get(String(path)) ?? 0) + 1);
+    const creates = flags === 'wx' || (typeof flags === 'number' && (flags & real.constants.O_EXCL) !== 0);
+    if (creates) lockAttempts.set(String(path), (lockAttempts.get(String(path)) ?? 0) + 1);
     return real.open(path, flags, mode);
   };
   return { ...real, open };

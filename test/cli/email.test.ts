@@ -5,36 +5,21 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exitCodes } from '../../src/errors.js';
 import { runCliAsync, tempDir } from '../helpers/cli.js';
-import { buildVersion, copyVersion, startServer, type BuiltVersion, type ServerScript, type TestServer } from '../deliver/helpers.js';
+import { emailFixture } from '../deliver/helpers.js';
 
 const brief = runCliAsync;
 
-let built: BuiltVersion;
-const servers: TestServer[] = [];
-
-beforeAll(async () => {
-  built = await buildVersion();
-}, 120_000);
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function server(script?: ServerScript): Promise<TestServer> {
-  const s = await startServer(script);
-  servers.push(s);
-  return s;
-}
+const email = emailFixture();
 
 const FROM = ['--from', 'Brief desk <desk@example.org>'];
 
 describe('brief email', () => {
   it('exits 10 when one of three recipients is refused: the other two get it, the refused one is named', async () => {
-    const v = copyVersion(built);
-    const smtp = await server({ rcpt: (a) => (a === 'gone@example.org' ? 550 : undefined) });
+    const v = email.version();
+    const smtp = await email.server({ rcpt: (a) => (a === 'gone@example.org' ? 550 : undefined) });
     const r = await brief(['email', v.dir, '--to', 'ana@example.org', '--to', 'gone@example.org', '--cc', 'cy@example.org', ...FROM, '--smtp', smtp.url]);
     expect(r.stderr).not.toContain('internal error');
     expect(r.status).toBe(exitCodes.PARTIAL_DELIVERY);
@@ -49,8 +34,8 @@ describe('brief email', () => {
   });
 
   it('sends "latest" with the sender and server from the environment, then skips the same recipients, then resends', async () => {
-    const v = copyVersion(built);
-    const smtp = await server();
+    const v = email.version();
+    const smtp = await email.server();
     const env = { BRIEF_FROM: 'desk@example.org', BRIEF_SMTP_URL: smtp.url };
     const first = await brief(['email', 'latest', '--out', v.outDir, '--to', 'ana@example.org'], env);
     expect(first.status).toBe(0);
@@ -72,8 +57,8 @@ describe('brief email', () => {
   });
 
   it('--dry-run writes a parseable .eml (by default <slug>-<date>-v<N>.eml here) and contacts no server', async () => {
-    const v = copyVersion(built);
-    const smtp = await server();
+    const v = email.version();
+    const smtp = await email.server();
     const cwd = tempDir('email-cwd-');
     const r = await brief(['email', v.dir, '--to', 'ana@example.org', ...FROM, '--dry-run'], { BRIEF_SMTP_URL: smtp.url }, cwd);
     expect(r.status).toBe(0);
@@ -91,8 +76,8 @@ describe('brief email', () => {
   });
 
   it('exits 9 when nobody receives it', async () => {
-    const v = copyVersion(built);
-    const smtp = await server({ rcpt: () => 550 });
+    const v = email.version();
+    const smtp = await email.server({ rcpt: () => 550 });
     const r = await brief(['email', v.dir, '--to', 'ana@example.org', ...FROM, '--smtp', smtp.url]);
     expect(r.status).toBe(exitCodes.DELIVERY);
     expect(r.stderr).toMatch(/reached nobody: ana@example\.org: 550 /);
@@ -100,8 +85,8 @@ describe('brief email', () => {
   });
 
   it('exits 2 on a header injection attempt, before any connection', async () => {
-    const v = copyVersion(built);
-    const smtp = await server();
+    const v = email.version();
+    const smtp = await email.server();
     const r = await brief(['email', v.dir, '--to', 'ana@example.org', ...FROM, '--smtp', smtp.url, '--subject', 'Hi\r\nBcc: evil@example.com']);
     expect(r.status).toBe(exitCodes.USAGE);
     expect(r.stderr).toMatch(/subject: .*line break/);
@@ -109,7 +94,7 @@ describe('brief email', () => {
   });
 
   it('exits 2 without a sender or a server, naming the flag and the variable', async () => {
-    const v = copyVersion(built);
+    const v = email.version();
     const noFrom = await brief(['email', v.dir, '--to', 'ana@example.org', '--dry-run']);
     expect(noFrom.status).toBe(exitCodes.USAGE);
     expect(noFrom.stderr).toMatch(/--from.*BRIEF_FROM/);
@@ -121,7 +106,7 @@ describe('brief email', () => {
   });
 
   it('exits 9 on an SMTP URL that is not smtp:// or smtps://', async () => {
-    const v = copyVersion(built);
+    const v = email.version();
     const r = await brief(['email', v.dir, '--to', 'ana@example.org', ...FROM, '--smtp', 'https://desk:hunter2@mail.example.org']);
     expect(r.status).toBe(exitCodes.DELIVERY);
     expect(r.stderr).toMatch(/smtp:\/\/ or smtps:\/\//);

@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer, type SMTPServerAddress, type SMTPServerSession } from 'smtp-server';
+import { afterEach, beforeAll } from 'vitest';
 import { buildBrief } from '../../src/brief.js';
 import type { Manifest } from '../../src/archive/manifest.js';
 import { tempDir } from '../helpers/cli.js';
@@ -170,5 +171,28 @@ export async function startServer(script: ServerScript = {}): Promise<TestServer
     messages,
     counts,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The usual setting of an email test, its hooks registered in the calling file or describe: one version
+ * built before all tests (each test sends a copy), and every SMTP server started closed after each test.
+ */
+export function emailFixture(): { version(): BuiltVersion; server(script?: ServerScript): Promise<TestServer> } {
+  let built: BuiltVersion | undefined;
+  const servers: TestServer[] = [];
+  beforeAll(async () => {
+    built = await buildVersion();
+  }, 120_000);
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return {
+    version: () => copyVersion(built!),
+    async server(script) {
+      const s = await startServer(script);
+      servers.push(s);
+      return s;
+    },
   };
 }

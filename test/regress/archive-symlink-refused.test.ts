@@ -6,10 +6,10 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exitCodes } from '../../src/errors.js';
 import { ARTICLES, DATE, SLUG, writeArticles } from '../archive/helpers.js';
-import { buildVersion, copyVersion, startServer, type BuiltVersion, type TestServer } from '../deliver/helpers.js';
+import { emailFixture, type BuiltVersion, type TestServer } from '../deliver/helpers.js';
 import { runCli, runCliAsync, tempDir } from '../helpers/cli.js';
 import { treeSnapshot } from '../helpers/tree.js';
 
@@ -75,22 +75,7 @@ describe('brief build with a link inside the archive', () => {
 });
 
 describe('brief email, verify, list and diff with a link inside the archive', () => {
-  let built: BuiltVersion;
-  const servers: TestServer[] = [];
-
-  beforeAll(async () => {
-    built = await buildVersion();
-  }, 120_000);
-
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
-  });
-
-  async function server(): Promise<TestServer> {
-    const s = await startServer();
-    servers.push(s);
-    return s;
-  }
+  const fixture = emailFixture();
 
   /** Move a folder of the archive outside and leave a link in its place; returns the outside copy. */
   function linkOut(v: BuiltVersion, rel: string): { outside: string; link: string } {
@@ -109,8 +94,8 @@ describe('brief email, verify, list and diff with a link inside the archive', ()
     ['the brief folder of "<slug>/latest"', SLUG, () => `${SLUG}/latest`],
     ['the date folder of "latest"', join(SLUG, DATE), () => 'latest'],
   ])('refuses %s with exit 7 and sends nothing', async (_what, rel, folder) => {
-    const v = copyVersion(built);
-    const smtp = await server();
+    const v = fixture.version();
+    const smtp = await fixture.server();
     const { outside, link } = linkOut(v, rel);
     const before = treeSnapshot(outside);
     const r = await email(v, folder(v), smtp);
@@ -122,8 +107,8 @@ describe('brief email, verify, list and diff with a link inside the archive', ()
   });
 
   it.each([['send-log.jsonl'], ['.send.lock']])('refuses %s as a link with exit 7, sends nothing, touches nothing outside', async (name) => {
-    const v = copyVersion(built);
-    const smtp = await server();
+    const v = fixture.version();
+    const smtp = await fixture.server();
     const outside = outsideFolder();
     const log = join(outside, 'log.jsonl');
     writeFileSync(log, '{"version":"other/2023-03-09/v1","recipient":"x@example.org","messageId":"<x>","at":"2023-03-09T07:00:00.000Z"}\n');
@@ -141,7 +126,7 @@ describe('brief email, verify, list and diff with a link inside the archive', ()
   });
 
   it('verify and list refuse a version folder that is a link; diff refuses one named', () => {
-    const v = copyVersion(built);
+    const v = fixture.version();
     const { outside, link } = linkOut(v, join(SLUG, DATE, 'v1'));
     const before = treeSnapshot(outside);
     for (const args of [['verify', v.outDir], ['list', v.outDir], ['diff', v.dir, v.dir]]) {
@@ -153,7 +138,7 @@ describe('brief email, verify, list and diff with a link inside the archive', ()
   });
 
   it('verify refuses an output file inside a version that is a link, without reading it', () => {
-    const v = copyVersion(built);
+    const v = fixture.version();
     const outside = outsideFolder();
     const pdf = join(v.dir, 'briefing.pdf');
     cpSync(pdf, join(outside, 'briefing.pdf'));

@@ -8,32 +8,17 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendVersion, type SendRequest } from '../../src/deliver/index.js';
 import { exitCodes } from '../../src/errors.js';
-import { buildVersion, copyVersion, startServer, type BuiltVersion, type ServerScript, type TestServer } from '../deliver/helpers.js';
+import { emailFixture, type BuiltVersion, type ServerScript, type TestServer } from '../deliver/helpers.js';
 import { runCliAsync } from '../helpers/cli.js';
 
 const FAST = { attempts: 4, baseDelayMs: 1 };
 /** The first message is taken and the connection cut before the answer; later ones are answered. */
 const dropFirst: ServerScript = { data: (c) => (c.dataCommands === 1 ? 'drop' : undefined) };
 
-let built: BuiltVersion;
-const servers: TestServer[] = [];
-
-beforeAll(async () => {
-  built = await buildVersion();
-}, 120_000);
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function server(script?: ServerScript): Promise<TestServer> {
-  const s = await startServer(script);
-  servers.push(s);
-  return s;
-}
+const fixture = emailFixture();
 
 const logPath = (v: BuiltVersion) => join(v.outDir, 'harbour-bridge', 'send-log.jsonl');
 const logLines = (v: BuiltVersion): Array<Record<string, string>> =>
@@ -45,8 +30,8 @@ function request(v: BuiltVersion, smtp: TestServer, extra: Partial<SendRequest> 
 
 describe('a connection dropped after the message was handed over (library)', () => {
   it('is not retried, is logged as unknown per recipient, and later sends skip it until resend', async () => {
-    const v = copyVersion(built);
-    const smtp = await server(dropFirst);
+    const v = fixture.version();
+    const smtp = await fixture.server(dropFirst);
     const report = await sendVersion(request(v, smtp));
     expect(smtp.messages).toHaveLength(1);
     expect(smtp.counts.connections).toBe(1);
@@ -72,8 +57,8 @@ describe('a connection dropped after the message was handed over (library)', () 
   });
 
   it('keeps mixed outcomes apart: the one taken at RCPT is unknown, a 550 is refused, a 452 is retried once', async () => {
-    const v = copyVersion(built);
-    const smtp = await server({
+    const v = fixture.version();
+    const smtp = await fixture.server({
       rcpt: (a, _s, c) => (a === 'gone@example.org' ? 550 : a === 'later@example.org' && c.connections === 1 ? 452 : undefined),
       ...dropFirst,
     });
@@ -90,8 +75,8 @@ describe('brief email when the connection drops after the message was handed ove
     runCliAsync(['email', v.dir, '--to', 'ana@example.org', '--cc', 'ben@example.org', '--from', 'desk@example.org', '--smtp', smtp.url, ...extra]);
 
   it('exits 11 explaining why, sends nothing on the next run, and sends again with --resend', async () => {
-    const v = copyVersion(built);
-    const smtp = await server(dropFirst);
+    const v = fixture.version();
+    const smtp = await fixture.server(dropFirst);
     const first = await email(v, smtp);
     expect(first.stderr).not.toContain('internal error');
     expect(first.status).toBe(exitCodes.DELIVERY_UNKNOWN);
@@ -121,8 +106,8 @@ describe('brief email when the connection drops after the message was handed ove
   });
 
   it('still reads a send-log line without a status (written before statuses) as delivered', async () => {
-    const v = copyVersion(built);
-    const smtp = await server();
+    const v = fixture.version();
+    const smtp = await fixture.server();
     const old = { version: 'harbour-bridge/2023-03-09/v1', messageId: '<old@example.org>', at: '2023-03-09T07:00:00.000Z' };
     writeFileSync(logPath(v), ['ana@example.org', 'ben@example.org'].map((recipient) => `${JSON.stringify({ ...old, recipient })}\n`).join(''));
     const r = await email(v, smtp);

@@ -6,10 +6,10 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sendVersion } from '../../src/deliver/index.js';
 import { BriefwrightError, ErrorCode, exitCodes } from '../../src/errors.js';
-import { buildVersion, copyVersion, startServer, type BuiltVersion, type TestServer } from '../deliver/helpers.js';
+import { emailFixture, type BuiltVersion } from '../deliver/helpers.js';
 import { runCliAsync } from '../helpers/cli.js';
 import { formatByteSize } from '../../src/sizes.js';
 
@@ -17,32 +17,17 @@ const LIMIT = 20_000;
 /** A size as the message gives it (the PDF here is tens of KB). */
 const kib = (bytes: number) => formatByteSize(bytes);
 
-let built: BuiltVersion;
-const servers: TestServer[] = [];
-
-beforeAll(async () => {
-  built = await buildVersion();
-}, 120_000);
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function server(): Promise<TestServer> {
-  const s = await startServer({ size: LIMIT });
-  servers.push(s);
-  return s;
-}
+const email = emailFixture();
 
 const pdfBytes = (v: BuiltVersion) => statSync(join(v.dir, 'briefing.pdf')).size;
 const noLog = (v: BuiltVersion) => !existsSync(join(v.outDir, 'harbour-bridge', 'send-log.jsonl'));
 
 describe('a message over the server SIZE limit', () => {
   it('is refused before MAIL FROM with DELIVERY naming both sizes and the limit (library)', async () => {
-    const v = copyVersion(built);
+    const v = email.version();
     expect(pdfBytes(v)).toBeGreaterThan(LIMIT);
     expect(pdfBytes(v)).toBeLessThan(1024 * 1024);
-    const smtp = await server();
+    const smtp = await email.server({ size: LIMIT });
     const error = await sendVersion({
       versionDir: v.dir,
       to: ['ana@example.org'],
@@ -66,8 +51,8 @@ describe('a message over the server SIZE limit', () => {
   });
 
   it('makes brief email exit 9 with the sizes, and the server receives nothing', async () => {
-    const v = copyVersion(built);
-    const smtp = await server();
+    const v = email.version();
+    const smtp = await email.server({ size: LIMIT });
     const r = await runCliAsync(['email', v.dir, '--to', 'ana@example.org', '--from', 'desk@example.org', '--smtp', smtp.url]);
     expect(r.stderr).not.toContain('internal error');
     expect(r.status).toBe(exitCodes.DELIVERY);
