@@ -1,6 +1,6 @@
 /** Run the real `brief` command (bin/brief.js over dist/) and capture what a user would see. */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +66,8 @@ export function filesUnder(dir: string): string[] {
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
+      // Links are listed, never followed: a link to a folder above would walk for ever.
+      if (lstatSync(p).isDirectory()) walk(p);
       else out.push(relative(dir, p));
     }
   };
