@@ -127,10 +127,20 @@ export function isSizeRefusal(error: SmtpError): boolean {
   return error.command === 'MAIL FROM' && (error.code === 'EMESSAGE' || error.responseCode === 552);
 }
 
-/** The server's own words when there are any ("550 5.1.1 no such user"), else the error message. */
+/**
+ * The server's own words when there are any ("550 5.1.1 no such user"), else the error message; a server
+ * that sends binary junk must not write control characters to the terminal or the log, nor a page of it.
+ */
 function reasonOf(error: SmtpError): string {
-  return (error.response ?? error.message).replace(/\s+/g, ' ').trim();
+  const words = (error.response ?? error.message)
+    .replace(/\s+/g, ' ')
+    .replace(/[\p{Cc}\p{Cs}\u2028\u2029\ufffd]/gu, '?')
+    .trim();
+  return words.length > MAX_REASON_LENGTH ? `${words.slice(0, MAX_REASON_LENGTH - 1)}…` : words;
 }
+
+/** Longest server reply quoted in a report. */
+const MAX_REASON_LENGTH = 300;
 
 export interface DeliveryRequest {
   server: SmtpServer;
