@@ -1,10 +1,12 @@
 /**
- * Cross-source grouping: sentences that say the same thing (in one source or several) become one claim,
- * so a fact counts once and cites every source that carries it.
+ * Cross-source grouping: sentences that state the same fact (in one source or several, however worded)
+ * become one claim, so a fact counts once and cites every source that carries it. Which sentences state
+ * the same fact is the alignment layer's answer (align/); this module only gathers the pairs and groups.
  */
 import type { Corpus, SentenceInfo } from './corpus.js';
 import { compareSourceIds } from './corpus.js';
-import { cosine } from './terms.js';
+import { sameFact, shapeOfSentence } from './align/index.js';
+import { meaningBuckets } from './align/buckets.js';
 
 export interface Claim {
   members: SentenceInfo[];
@@ -12,20 +14,20 @@ export interface Claim {
   sources: string[];
 }
 
-/** Cosine similarity above which two sentences are taken to say the same thing. */
-export const SAME_CLAIM_SIMILARITY = 0.6;
+/** Up to this many sentence pairs, every pair is compared; past it, only candidates are (near-linear). */
+const ALL_PAIRS_LIMIT = 20_000;
 
 /**
- * Candidate pairs come only from each sentence's rarest terms, and only from terms found in fewer than
- * this share of sentences (and this many at most): two sentences that say the same thing share their rare
- * words, and common words would make the comparison quadratic on large clusters.
+ * Candidate pairs from shared rare terms come only from each sentence's rarest terms, and only from terms
+ * found in fewer than this share of sentences (and this many at most): common words would make the
+ * comparison quadratic on large clusters.
  */
 const COMMON_TERM_SHARE = 0.2;
 const MAX_POSTING = 100;
 const RAREST_TERMS = 5;
 
-/** Group sentences whose vectors are at least `threshold` similar (single linkage, via union-find). */
-export function groupClaims(corpus: Corpus, threshold = SAME_CLAIM_SIMILARITY): Claim[] {
+/** Group sentences that state the same fact (single linkage, via union-find). */
+export function groupClaims(corpus: Corpus): Claim[] {
   const items = corpus.sentences;
   const parent = items.map((_, i) => i);
   const find = (i: number): number => {
@@ -34,37 +36,12 @@ export function groupClaims(corpus: Corpus, threshold = SAME_CLAIM_SIMILARITY): 
     while (parent[i] !== r) [parent[i], i] = [r, parent[i]!];
     return r;
   };
-
-  const postings = new Map<string, number[]>();
-  items.forEach((s, i) => {
-    for (const t of new Set(s.terms)) {
-      const list = postings.get(t);
-      if (list) list.push(i);
-      else postings.set(t, [i]);
-    }
-  });
-  const maxPosting = Math.min(MAX_POSTING, Math.max(2, Math.floor(items.length * COMMON_TERM_SHARE)));
-
-  items.forEach((s, i) => {
-    const seen = new Set<number>();
-    const rarest = [...new Set(s.terms)]
-      .map((t) => postings.get(t)!)
-      .filter((list) => list.length <= maxPosting)
-      .sort((a, b) => a.length - b.length)
-      .slice(0, RAREST_TERMS);
-    for (const list of rarest) {
-      for (const j of list) {
-        // Both directions: the rarest terms of i and of j may differ.
-        if (j === i || seen.has(j)) continue;
-        seen.add(j);
-        if (cosine(s.vector, items[j]!.vector) >= threshold) {
-          const a = find(i);
-          const b = find(j);
-          if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-        }
-      }
-    }
-  });
+  for (const [i, j] of candidatePairs(corpus)) {
+    const a = find(i);
+    const b = find(j);
+    if (a === b) continue;
+    if (sameFact(items[i]!, items[j]!)) parent[Math.max(a, b)] = Math.min(a, b);
+  }
 
   const groups = new Map<number, SentenceInfo[]>();
   items.forEach((s, i) => {
@@ -77,4 +54,45 @@ export function groupClaims(corpus: Corpus, threshold = SAME_CLAIM_SIMILARITY): 
     members,
     sources: [...new Set(members.map((m) => m.sentence.source))].sort(compareSourceIds),
   }));
+}
+
+/** Index pairs (i < j) worth comparing, each once, in a fixed order. */
+export function candidatePairs(corpus: Corpus): Array<[number, number]> {
+  const items = corpus.sentences;
+  const n = items.length;
+  const pairs: Array<[number, number]> = [];
+  if ((n * (n - 1)) / 2 <= ALL_PAIRS_LIMIT) {
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) pairs.push([i, j]);
+    return pairs;
+  }
+  const seen = new Set<number>();
+  const add = (i: number, j: number) => {
+    const [a, b] = i < j ? [i, j] : [j, i];
+    const key = a * n + b;
+    if (a === b || seen.has(key)) return;
+    seen.add(key);
+    pairs.push([a, b]);
+  };
+  const postings = new Map<string, number[]>();
+  items.forEach((s, i) => {
+    for (const t of new Set(s.terms)) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+  });
+  const maxPosting = Math.min(MAX_POSTING, Math.max(2, Math.floor(n * COMMON_TERM_SHARE)));
+  items.forEach((s, i) => {
+    const rarest = [...new Set(s.terms)]
+      .map((t) => postings.get(t)!)
+      .filter((list) => list.length <= maxPosting)
+      .sort((a, b) => a.length - b.length)
+      .slice(0, RAREST_TERMS);
+    for (const list of rarest) for (const j of list) add(i, j);
+  });
+  // Paraphrases that share no rare word ("the US" / "Washington") meet through their meaning vectors.
+  for (const bucket of meaningBuckets(items.map((s) => shapeOfSentence(s).meaning))) {
+    for (let x = 0; x < bucket.length; x++) for (let y = x + 1; y < bucket.length; y++) add(bucket[x]!, bucket[y]!);
+  }
+  return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
 }

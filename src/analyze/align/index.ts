@@ -1,0 +1,45 @@
+/**
+ * The alignment layer: which sentences of a cluster state the same fact, across sources and wordings.
+ * Candidates come from shared rare terms and from close meaning vectors (near-linear), then each candidate
+ * pair is weighed by the fitted model. Summary, timeline, quotes and questions all read this one answer.
+ */
+import type { Corpus, SentenceInfo } from '../corpus.js';
+import { pairFeatures } from './features.js';
+import { PARTICULAR_FEATURES, SAME_FACT_PROBABILITY, sameFactProbability } from './model.js';
+import { shapeOf, type SentenceShape } from './shape.js';
+
+export { SAME_FACT_PROBABILITY } from './model.js';
+
+/** How two sentences relate. */
+export interface Alignment {
+  /** Probability that they state the same fact. */
+  probability: number;
+  /** They share the event and its frame (what would be the same fact) but numbers or negation differ. */
+  sameFrame: boolean;
+}
+
+const shapes = new WeakMap<SentenceInfo, SentenceShape>();
+
+/** The shape of a corpus sentence, computed once. */
+export function shapeOfSentence(s: SentenceInfo): SentenceShape {
+  let shape = shapes.get(s);
+  if (!shape) {
+    shape = shapeOf(s.sentence.text);
+    shapes.set(s, shape);
+  }
+  return shape;
+}
+
+export function align(a: SentenceInfo, b: SentenceInfo): Alignment {
+  const features = pairFeatures(shapeOfSentence(a), shapeOfSentence(b));
+  const probability = sameFactProbability(features);
+  const frame = sameFactProbability(features, PARTICULAR_FEATURES);
+  return { probability, sameFrame: probability < SAME_FACT_PROBABILITY && frame >= SAME_FACT_PROBABILITY };
+}
+
+/** True when the two sentences state the same fact. */
+export function sameFact(a: SentenceInfo, b: SentenceInfo): boolean {
+  return align(a, b).probability >= SAME_FACT_PROBABILITY;
+}
+
+export type { Corpus };

@@ -1,0 +1,70 @@
+/**
+ * What alignment reads of a sentence: its words as lemmas, which of them carry content, the numbers,
+ * names and negation in it, and a meaning vector. Computed once per sentence.
+ */
+import { posTokens } from '../nlp.js';
+import { wordVectors } from '../../lexicon/word-vectors.js';
+
+export interface SentenceShape {
+  /** Lower-case lemmas of every word and number, in order (punctuation left out). */
+  lemmas: string[];
+  /** Content lemmas (nouns, verbs, adjectives, adverbs, names, numbers), each once. */
+  content: string[];
+  /** Word-vector index of each content lemma (or of its surface form), -1 when the vectors lack it. */
+  contentVectors: number[];
+  /** Weight of each content lemma: rarer words in general English weigh more. */
+  contentWeights: number[];
+  /** Numbers as written without separators ("1,200" → "1200"), and number words as digits. */
+  numbers: string[];
+  /** Proper names, lower case. */
+  names: string[];
+  negated: boolean;
+  /** Weighted mean of the content words' vectors, unit length (all zero when none has a vector). */
+  meaning: Float64Array;
+}
+
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
+/** Verbs that carry tense or mood, not the event: "has said", "will be". */
+const LIGHT_VERBS = new Set(['be', 'have', 'do', 'say', 'will', 'would', 'can', 'could', 'may', 'might', 'shall', 'should', 'must']);
+const NEGATIONS = new Set(['not', "n't", 'no', 'never', 'nobody', 'nothing', 'none', 'neither', 'nor', 'without']);
+const NUMBER_WORDS: Record<string, string> = {
+  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  eleven: '11', twelve: '12', twenty: '20', hundred: '100', thousand: '1000', million: '1000000', billion: '1000000000',
+};
+
+/** Weight of a word of general-English frequency rank `rank` (0 = most frequent); unknown words weigh most. */
+export function wordWeight(rank: number | undefined, size: number): number {
+  return Math.log(2 + (rank ?? size) / 100);
+}
+
+export function shapeOf(text: string): SentenceShape {
+  const vectors = wordVectors();
+  const lemmas: string[] = [];
+  const content: string[] = [];
+  const contentVectors: number[] = [];
+  const contentWeights: number[] = [];
+  const numbers: string[] = [];
+  const names: string[] = [];
+  let negated = false;
+  const meaning = new Float64Array(vectors.dimensions);
+  for (const t of posTokens(text)) {
+    if (t.type === 'punctuation' || t.type === 'symbol') continue;
+    const lemma = t.type === 'number' ? t.lower.replace(/,/g, '') : t.lemma;
+    lemmas.push(lemma);
+    if (NEGATIONS.has(t.lower)) negated = true;
+    if (t.type === 'number') numbers.push(lemma);
+    else if (NUMBER_WORDS[t.lower]) numbers.push(NUMBER_WORDS[t.lower]!);
+    if (t.pos === 'PROPN') names.push(t.lower);
+    if (!CONTENT_POS.has(t.pos) || LIGHT_VERBS.has(lemma) || content.includes(lemma)) continue;
+    const index = vectors.indexOf(lemma) ?? vectors.indexOf(t.lower) ?? -1;
+    const weight = wordWeight(index >= 0 ? index : undefined, vectors.size);
+    content.push(lemma);
+    contentVectors.push(index);
+    contentWeights.push(weight);
+    if (index >= 0) vectors.addTo(meaning, index, weight);
+  }
+  let norm = 0;
+  for (const x of meaning) norm += x * x;
+  if (norm > 0) for (let d = 0; d < meaning.length; d++) meaning[d]! /= Math.sqrt(norm);
+  return { lemmas, content, contentVectors, contentWeights, numbers: [...new Set(numbers)], names: [...new Set(names)], negated, meaning };
+}
