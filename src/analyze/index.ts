@@ -1,11 +1,11 @@
 /**
  * analyze(documents) → Briefing. Pure: no I/O, no clock; the same documents and options give the same Briefing.
  */
-import { SCHEMA_VERSION, type Briefing } from '../model/briefing.js';
+import { SCHEMA_VERSION, type Briefing, type Quote } from '../model/briefing.js';
 import type { Document } from '../model/source.js';
 import type { Warning } from '../model/warning.js';
 import type { AnalyzeOptions } from '../options.js';
-import { buildCorpus } from './corpus.js';
+import { buildCorpus, type Corpus, type SentenceInfo } from './corpus.js';
 import { groupClaims } from './group.js';
 import { buildQuestions } from './questions/index.js';
 import { extractQuotes } from './quotes/index.js';
@@ -22,10 +22,10 @@ export interface AnalyzeResult {
 export function analyze(documents: Document[], options: AnalyzeOptions): AnalyzeResult {
   const corpus = buildCorpus(documents);
   const claims = groupClaims(corpus);
-  const summary = summarize(corpus, claims, options.summaryWords);
+  const quotes = extractQuotes(corpus, { keyQuotes: options.keyQuotes });
+  const summary = summarize(corpus, claims, options.summaryWords, keyQuoteSentences(corpus, quotes.quotes));
   const sources = sourceEntries(documents.map((d) => d.source));
   const timeline = buildTimeline(corpus, options.date);
-  const quotes = extractQuotes(corpus, { keyQuotes: options.keyQuotes });
   const open = buildQuestions(corpus, claims, options.date, timeline.entries);
   const briefing: Briefing = {
     schemaVersion: SCHEMA_VERSION,
@@ -39,4 +39,10 @@ export function analyze(documents: Document[], options: AnalyzeOptions): Analyze
     conflicts: open.conflicts,
   };
   return { briefing, warnings: [...sources.warnings, ...timeline.warnings, ...quotes.warnings, ...open.warnings] };
+}
+
+/** The sentences the key quotes come from: a quote the brief shows is not made a summary point too. */
+function keyQuoteSentences(corpus: Corpus, quotes: Quote[]): Set<SentenceInfo> {
+  const addresses = new Set(quotes.filter((q) => q.key).flatMap((q) => q.evidence.map((e) => `${e.source}:${e.paragraph}:${e.sentence}`)));
+  return new Set(corpus.sentences.filter((s) => addresses.has(`${s.sentence.source}:${s.sentence.paragraph}:${s.sentence.index}`)));
 }

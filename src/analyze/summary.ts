@@ -5,14 +5,13 @@
 import type { SummaryPoint } from '../model/briefing.js';
 import { compareSourceIds, evidenceOf, type Corpus, type SentenceInfo } from './corpus.js';
 import type { Claim } from './group.js';
+import { restates } from './align/index.js';
 import { cosine, normalise, type TermVector } from './terms.js';
 
 /** Weights of the three signals in a sentence's score. */
 const WEIGHTS = { centrality: 0.4, position: 0.4, corroboration: 0.2 };
 /** MMR trade-off: how much a point's own score counts against its overlap with points already chosen. */
 const RELEVANCE_VS_NOVELTY = 0.7;
-/** A candidate this similar to a chosen point repeats it and is skipped. */
-const REDUNDANT_SIMILARITY = 0.45;
 
 /** Openings that lean on an earlier sentence ("He said…", "But…"): such a sentence cannot stand alone. */
 const DEPENDENT_OPENING =
@@ -22,10 +21,18 @@ interface Candidate {
   claim: Claim;
   best: SentenceInfo;
   score: number;
+  /** Sentences of other claims that restate this point: shown once, their sources cited. */
+  restated: SentenceInfo[];
 }
 
 /** Pick the summary points for a set of claims; the first is the bottom line. */
-export function summarize(corpus: Corpus, claims: Claim[], wordBudget: number): SummaryPoint[] {
+export function summarize(
+  corpus: Corpus,
+  claims: Claim[],
+  wordBudget: number,
+  /** Sentences the brief already shows elsewhere (key quotes): not made points again. */
+  shownElsewhere: ReadonlySet<SentenceInfo> = new Set(),
+): SummaryPoint[] {
   const sourceCount = new Set(corpus.sentences.map((s) => s.sentence.source)).size;
   const center = storyCentre(corpus);
   const candidates: Candidate[] = [];
@@ -33,10 +40,11 @@ export function summarize(corpus: Corpus, claims: Claim[], wordBudget: number): 
     let best: SentenceInfo | undefined;
     let bestScore = 0;
     for (const member of claim.members) {
+      if (shownElsewhere.has(member)) continue;
       const score = sentenceScore(member, center, claim, sourceCount);
       if (score > bestScore) [best, bestScore] = [member, score];
     }
-    if (best) candidates.push({ claim, best, score: bestScore });
+    if (best) candidates.push({ claim, best, score: bestScore, restated: [] });
   }
   candidates.sort((a, b) => b.score - a.score || compareAddress(a.best, b.best));
   if (candidates.length === 0) return [];
@@ -52,23 +60,31 @@ export function summarize(corpus: Corpus, claims: Claim[], wordBudget: number): 
     remaining.forEach((c, i) => {
       if (words + c.best.words > wordBudget) return;
       const overlap = Math.max(...chosen.map((x) => cosine(x.best.vector, c.best.vector)));
-      if (overlap >= REDUNDANT_SIMILARITY) return;
       const value = RELEVANCE_VS_NOVELTY * (c.score / top) - (1 - RELEVANCE_VS_NOVELTY) * overlap;
       if (value > pickValue) [pick, pickValue] = [i, value];
     });
     if (pick < 0) break;
     const [next] = remaining.splice(pick, 1);
+    // A point that says again what a chosen one says is not shown twice: the chosen point cites it instead.
+    const restated = chosen.find((x) => restates(x.best, next!.best));
+    if (restated) {
+      restated.restated.push(next!.best, ...next!.claim.members.filter((m) => m !== next!.best));
+      continue;
+    }
     chosen.push(next!);
     words += next!.best.words;
   }
-  return chosen.map(({ claim, best }) => ({
-    text: best.sentence.text,
-    sources: claim.sources,
-    evidence: [best, ...claim.members.filter((m) => m !== best && m.sentence.source !== best.sentence.source)]
+  return chosen.map(({ claim, best, restated }) => {
+    const carriers = [...claim.members, ...restated];
+    return {
+      text: best.sentence.text,
+      sources: [...new Set(carriers.map((m) => m.sentence.source))].sort(compareSourceIds),
+      evidence: [best, ...carriers.filter((m) => m !== best && m.sentence.source !== best.sentence.source)]
       .filter((m, i, all) => all.findIndex((o) => o.sentence.source === m.sentence.source) === i)
       .sort((a, b) => compareAddress(a, b))
       .map((m) => evidenceOf(m.sentence)),
-  }));
+    };
+  });
 }
 
 /**
