@@ -41,8 +41,12 @@ export function analyze(documents: Document[], options: AnalyzeOptions): Analyze
   return { briefing, warnings: [...sources.warnings, ...timeline.warnings, ...quotes.warnings, ...open.warnings] };
 }
 
-/** The sentences the key quotes come from: a quote the brief shows is not made a summary point too. */
+/**
+ * The sentences the key quotes come from, where the quotation is most of the sentence: a quote the brief
+ * shows is not made a summary point too (a sentence that only quotes a few words is reported speech).
+ */
 function keyQuoteSentences(corpus: Corpus, quotes: Quote[]): Set<SentenceInfo> {
-  const addresses = new Set(quotes.filter((q) => q.key).flatMap((q) => q.evidence.map((e) => `${e.source}:${e.paragraph}:${e.sentence}`)));
+  const shown = quotes.filter((q) => q.key && !q.partial);
+  const addresses = new Set(shown.flatMap((q) => q.evidence.map((e) => `${e.source}:${e.paragraph}:${e.sentence}`)));
   return new Set(corpus.sentences.filter((s) => addresses.has(`${s.sentence.source}:${s.sentence.paragraph}:${s.sentence.index}`)));
 }

@@ -5,7 +5,7 @@
 import type { SummaryPoint } from '../model/briefing.js';
 import { compareSourceIds, evidenceOf, type Corpus, type SentenceInfo } from './corpus.js';
 import type { Claim } from './group.js';
-import { restates } from './align/index.js';
+import { align, restates } from './align/index.js';
 import { cosine, normalise, type TermVector } from './terms.js';
 
 /** Weights of the three signals in a sentence's score. */
@@ -13,9 +13,11 @@ const WEIGHTS = { centrality: 0.4, position: 0.4, corroboration: 0.2 };
 /** MMR trade-off: how much a point's own score counts against its overlap with points already chosen. */
 const RELEVANCE_VS_NOVELTY = 0.7;
 
-/** Openings that lean on an earlier sentence ("He said…", "But…"): such a sentence cannot stand alone. */
+/** Openings that lean on an earlier sentence ("But…", "The move…"): such a sentence reads poorly alone. */
 const DEPENDENT_OPENING =
-  /^(?:he|she|they|it|its|his|her|their|this|that|these|those|there|but|and|or|so|also|however|meanwhile|still|yet|then|instead|later|earlier|the move|the statement|the decision|such)\b/i;
+  /^(?:this|that|these|those|there|but|and|or|so|also|however|meanwhile|still|yet|then|instead|later|earlier|the move|the statement|the decision|such)\b/i;
+/** A pronoun subject ("He said…"): alone, nobody can tell who is meant; a last resort as a point. */
+const PRONOUN_OPENING = /^(?:he|she|they|it|its|his|her|their)\b/i;
 
 interface Candidate {
   claim: Claim;
@@ -35,17 +37,9 @@ export function summarize(
 ): SummaryPoint[] {
   const sourceCount = new Set(corpus.sentences.map((s) => s.sentence.source)).size;
   const center = storyCentre(corpus);
-  const candidates: Candidate[] = [];
-  for (const claim of claims) {
-    let best: SentenceInfo | undefined;
-    let bestScore = 0;
-    for (const member of claim.members) {
-      if (shownElsewhere.has(member)) continue;
-      const score = sentenceScore(member, center, claim, sourceCount);
-      if (score > bestScore) [best, bestScore] = [member, score];
-    }
-    if (best) candidates.push({ claim, best, score: bestScore, restated: [] });
-  }
+  // Sentences shown elsewhere are left out, unless nothing else could make a summary at all.
+  const candidates = candidatesOf(claims, center, sourceCount, shownElsewhere);
+  if (candidates.length === 0) candidates.push(...candidatesOf(claims, center, sourceCount, new Set()));
   candidates.sort((a, b) => b.score - a.score || compareAddress(a.best, b.best));
   if (candidates.length === 0) return [];
 
@@ -85,6 +79,32 @@ export function summarize(
       .map((m) => evidenceOf(m.sentence)),
     };
   });
+}
+
+/** Each claim's best sentence as a candidate point, with its score (claims with no fit sentence give none). */
+function candidatesOf(claims: Claim[], center: TermVector, sourceCount: number, leftOut: ReadonlySet<SentenceInfo>): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const claim of claims) {
+    let best: SentenceInfo | undefined;
+    let bestScore = 0;
+    for (const member of claim.members) {
+      if (leftOut.has(member)) continue;
+      const score = sentenceScore(member, center, claim, sourceCount) * (0.5 + 0.5 * typicality(member, claim));
+      if (score > bestScore) [best, bestScore] = [member, score];
+    }
+    if (best) candidates.push({ claim, best, score: bestScore, restated: [] });
+  }
+  return candidates;
+}
+
+/**
+ * How well a member stands for its claim: its mean alignment with the other sources' members (1 alone).
+ * The sentence the outlets share best is the point, not one that adds its own clause to the fact.
+ */
+function typicality(member: SentenceInfo, claim: Claim): number {
+  const others = claim.members.filter((m) => m.sentence.source !== member.sentence.source);
+  if (others.length === 0) return 1;
+  return others.reduce((sum, m) => sum + align(member, m).probability, 0) / others.length;
 }
 
 /**
@@ -138,6 +158,7 @@ export function summaryFitness(s: SentenceInfo): number {
   let fitness = 1;
   if (s.words > 50) fitness *= 0.4;
   if (quotedShare(text) > 0.5) fitness *= 0.2;
+  if (PRONOUN_OPENING.test(text)) fitness *= 0.1;
   if (DEPENDENT_OPENING.test(text)) fitness *= 0.4;
   if (/^[\p{Ll}]/u.test(text)) fitness *= 0.3;
   if (!/[.!…]["”’)]?$/.test(text)) fitness *= 0.6;

@@ -29,10 +29,12 @@ describe('summarize', () => {
 
   it('leads with a self-contained sentence from the top of a story, citing every source that carries it', () => {
     expect(summary[0]!.text).toMatch(/River Ash burst its banks/);
-    expect(summary[0]!.sources).toEqual(['S1', 'S2']);
+    // The council's first sentence reports the evacuation too, in other words ("families forced from their homes").
+    expect(summary[0]!.sources).toEqual(['S1', 'S2', 'S3']);
     expect(summary[0]!.evidence.map((e) => [e.source, e.paragraph, e.sentence])).toEqual([
       ['S1', 1, 1],
       ['S2', 1, 1],
+      ['S3', 1, 1],
     ]);
   });
 

@@ -6,7 +6,7 @@
 import type { Corpus, SentenceInfo } from '../corpus.js';
 import { FEATURE_NAMES, pairFeatures, type FeatureName } from './features.js';
 import { PARTICULAR_FEATURES, SAME_FACT_PROBABILITY, sameFactProbability } from './model.js';
-import { shapeOf, type SentenceShape } from './shape.js';
+import { figuresDisagree, shapeOf, type SentenceShape } from './shape.js';
 
 export { SAME_FACT_PROBABILITY } from './model.js';
 
@@ -31,10 +31,18 @@ export function shapeOfSentence(s: SentenceInfo): SentenceShape {
 }
 
 export function align(a: SentenceInfo, b: SentenceInfo): Alignment {
-  const features = pairFeatures(shapeOfSentence(a), shapeOfSentence(b));
-  const probability = sameFactProbability(features);
-  const frame = sameFactProbability(features, PARTICULAR_FEATURES);
-  return { probability, sameFrame: probability < SAME_FACT_PROBABILITY && frame >= SAME_FACT_PROBABILITY };
+  const [x, y] = [shapeOfSentence(a), shapeOfSentence(b)];
+  const features = pairFeatures(x, y);
+  // Other particulars in one frame are two accounts to weigh against each other, never one fact.
+  if (particularsDiffer(x, y)) {
+    return { probability: 0, sameFrame: sameFactProbability(features, PARTICULAR_FEATURES) >= SAME_FACT_PROBABILITY };
+  }
+  return { probability: sameFactProbability(features), sameFrame: false };
+}
+
+/** A figure of the same thing, or the verb's negation, differs between the two. */
+function particularsDiffer(a: SentenceShape, b: SentenceShape): boolean {
+  return a.negated !== b.negated || figuresDisagree(a, b);
 }
 
 /** True when the two sentences state the same fact. */
@@ -48,15 +56,12 @@ export function sameFact(a: SentenceInfo, b: SentenceInfo): boolean {
  * against it: a brief shows such a sentence once, citing both sources.
  */
 export function restates(a: SentenceInfo, b: SentenceInfo): boolean {
-  const features = pairFeatures(shapeOfSentence(a), shapeOfSentence(b));
+  const [x, y] = [shapeOfSentence(a), shapeOfSentence(b)];
+  if (particularsDiffer(x, y)) return false;
+  const features = pairFeatures(x, y);
   if (sameFactProbability(features) >= SAME_FACT_PROBABILITY) return true;
   const f = (name: FeatureName) => features[FEATURE_NAMES.indexOf(name)]!;
-  return (
-    f('meaningCoverMax') >= CONTAINED_COVER &&
-    f('meaningCosine') >= CONTAINED_COSINE &&
-    f('numbersDiffer') === 0 &&
-    f('negationDiffers') === 0
-  );
+  return f('meaningCoverMax') >= CONTAINED_COVER && f('meaningCosine') >= CONTAINED_COSINE && f('numbersDiffer') === 0;
 }
 
 /**

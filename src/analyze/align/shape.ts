@@ -16,6 +16,8 @@ export interface SentenceShape {
   contentWeights: number[];
   /** Numbers as written without separators ("1,200" → "1200"), and number words as digits. */
   numbers: string[];
+  /** Figures by what they count: "1,200 passengers" → passenger → {1200}; "40 per cent" → cent → {40}. */
+  figures: Map<string, Set<string>>;
   /** Proper names, lower case. */
   names: string[];
   negated: boolean;
@@ -26,7 +28,8 @@ export interface SentenceShape {
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
 /** Verbs that carry tense or mood, not the event: "has said", "will be". */
 const LIGHT_VERBS = new Set(['be', 'have', 'do', 'say', 'will', 'would', 'can', 'could', 'may', 'might', 'shall', 'should', 'must']);
-const NEGATIONS = new Set(['not', "n't", 'no', 'never', 'nobody', 'nothing', 'none', 'neither', 'nor', 'without']);
+/** Words that deny the verb they stand by ("no" and "without" more often deny a noun: left out). */
+const NEGATIONS = new Set(['not', "n't", 'never']);
 const NUMBER_WORDS: Record<string, string> = {
   one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
   eleven: '11', twelve: '12', twenty: '20', hundred: '100', thousand: '1000', million: '1000000', billion: '1000000000',
@@ -46,14 +49,27 @@ export function shapeOf(text: string): SentenceShape {
   const numbers: string[] = [];
   const names: string[] = [];
   let negated = false;
+  const figures = new Map<string, Set<string>>();
+  let pendingNumber: { value: string; gap: number } | undefined;
   const meaning = new Float64Array(vectors.dimensions);
   for (const t of posTokens(text)) {
     if (t.type === 'punctuation' || t.type === 'symbol') continue;
     const lemma = t.type === 'number' ? t.lower.replace(/,/g, '') : t.lemma;
     lemmas.push(lemma);
     if (NEGATIONS.has(t.lower)) negated = true;
-    if (t.type === 'number') numbers.push(lemma);
-    else if (NUMBER_WORDS[t.lower]) numbers.push(NUMBER_WORDS[t.lower]!);
+    const number = t.type === 'number' ? lemma : NUMBER_WORDS[t.lower];
+    if (number !== undefined) {
+      numbers.push(number);
+      pendingNumber = { value: number, gap: 0 };
+    } else if (pendingNumber) {
+      // The noun a number counts follows it within a couple of words ("1,200 more passengers").
+      if (t.pos === 'NOUN') {
+        const values = figures.get(lemma) ?? new Set<string>();
+        values.add(pendingNumber.value);
+        figures.set(lemma, values);
+        pendingNumber = undefined;
+      } else if (++pendingNumber.gap > 2) pendingNumber = undefined;
+    }
     if (t.pos === 'PROPN') names.push(t.lower);
     if (!CONTENT_POS.has(t.pos) || LIGHT_VERBS.has(lemma) || content.includes(lemma)) continue;
     const index = vectors.indexOf(lemma) ?? vectors.indexOf(t.lower) ?? -1;
@@ -66,5 +82,14 @@ export function shapeOf(text: string): SentenceShape {
   let norm = 0;
   for (const x of meaning) norm += x * x;
   if (norm > 0) for (let d = 0; d < meaning.length; d++) meaning[d]! /= Math.sqrt(norm);
-  return { lemmas, content, contentVectors, contentWeights, numbers: [...new Set(numbers)], names: [...new Set(names)], negated, meaning };
+  return { lemmas, content, contentVectors, contentWeights, numbers: [...new Set(numbers)], figures, names: [...new Set(names)], negated, meaning };
+}
+
+/** A thing both sentences count, with counts that share no value: "1,200 passengers" against "1,000 passengers". */
+export function figuresDisagree(a: SentenceShape, b: SentenceShape): boolean {
+  for (const [unit, values] of a.figures) {
+    const other = b.figures.get(unit);
+    if (other && ![...values].some((v) => other.has(v))) return true;
+  }
+  return false;
 }
