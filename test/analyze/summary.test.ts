@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/analyze/corpus.js';
 import { groupClaims } from '../../src/analyze/group.js';
 import { summarize } from '../../src/analyze/summary.js';
-import { chooseTitle, headlineFrom } from '../../src/analyze/title.js';
 import { documentOf } from '../helpers/documents.js';
 
 const gazette = documentOf('S1', { title: 'Floodwater forces evacuation of riverside homes in Tallin Vale' }, [
@@ -70,28 +69,5 @@ describe('summarize', () => {
       expect(cited.map((s) => s.sentence.text)).toContain(point.text);
       expect(point.sources).toEqual(expect.arrayContaining(point.evidence.map((e) => e.source)));
     }
-  });
-});
-
-describe('chooseTitle', () => {
-  it('prefers a source headline', () => {
-    const corpus = buildCorpus([gazette, wire]);
-    expect(chooseTitle([gazette, wire], corpus, [])).toBe('Floodwater forces evacuation of riverside homes in Tallin Vale');
-  });
-
-  it('derives a headline from the bottom line when no source has one', () => {
-    const corpus = buildCorpus([wire, council]);
-    const summary = summarize(corpus, groupClaims(corpus), 150);
-    expect(chooseTitle([wire, council], corpus, summary)).toBe(headlineFrom(summary[0]!.text));
-  });
-
-  it.each([
-    ['Rail services were suspended.', 'Rail services were suspended'],
-    [
-      'The United Nations said on Tuesday it was sending emergency food supplies to the region, hours after the second earthquake in a week struck the coast.',
-      'The United Nations said on Tuesday it was sending emergency food supplies to the region',
-    ],
-  ])('headlineFrom(%j)', (sentence, headline) => {
-    expect(headlineFrom(sentence)).toBe(headline);
   });
 });
