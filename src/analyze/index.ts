@@ -7,10 +7,12 @@ import type { Warning } from '../model/warning.js';
 import type { AnalyzeOptions } from '../options.js';
 import { buildCorpus } from './corpus.js';
 import { groupClaims } from './group.js';
+import { findOrigins } from './origins.js';
 import { buildQuestions } from './questions/index.js';
 import { extractQuotes } from './quotes/index.js';
 import { sourceEntries } from './sources.js';
 import { summarize } from './summary.js';
+import { withSupport } from './support.js';
 import { buildTimeline } from './timeline.js';
 import { chooseTitle } from './title.js';
 
@@ -23,7 +25,8 @@ export function analyze(documents: Document[], options: AnalyzeOptions): Analyze
   const corpus = buildCorpus(documents);
   const claims = groupClaims(corpus);
   const summary = summarize(corpus, claims, options.summaryWords);
-  const sources = sourceEntries(documents.map((d) => d.source));
+  const origins = findOrigins(documents);
+  const sources = sourceEntries(documents.map((d) => d.source), origins);
   const timeline = buildTimeline(corpus, options.date);
   const quotes = extractQuotes(corpus, { keyQuotes: options.keyQuotes });
   const open = buildQuestions(corpus, claims, options.date, timeline.entries);
@@ -32,11 +35,13 @@ export function analyze(documents: Document[], options: AnalyzeOptions): Analyze
     title: options.title ?? chooseTitle(documents, corpus, summary),
     date: options.date,
     sources: sources.entries,
+    origins,
     summary,
     timeline: timeline.entries,
     quotes: quotes.quotes,
     questions: open.questions,
     conflicts: open.conflicts,
   };
-  return { briefing, warnings: [...sources.warnings, ...timeline.warnings, ...quotes.warnings, ...open.warnings] };
+  // Support is read from the finished sections: every item's sources, the origins and the conflicts.
+  return { briefing: withSupport(briefing), warnings: [...sources.warnings, ...timeline.warnings, ...quotes.warnings, ...open.warnings] };
 }
