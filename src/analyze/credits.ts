@@ -83,10 +83,12 @@ function classify(name: string, into: Credits, strict = false): void {
   const clean = name
     .trim()
     .replace(/^(?:and|&)\s+/i, '')
+    // "Ann Lee in Harbourton": the place is not part of the name.
     .replace(/\s+(?:in|at|from)\s+\p{Lu}.*$/u, '')
     .replace(/[.,;:]+$/, '')
     .trim();
-  if (clean.length < 2 || clean.length > 60 || !/^\p{Lu}|^\p{N}/u.test(clean) || GENERIC_NAMES.test(clean)) return;
+  // A name is a few words; anything longer is prose that happens to open like a credit ("Reporting by X showed…").
+  if (clean.length < 2 || clean.split(/\s+/).length > 6 || !/^\p{Lu}|^\p{N}/u.test(clean) || GENERIC_NAMES.test(clean)) return;
   if (looksLikePerson(clean)) into.people.push(clean);
   else if (!strict || looksLikeOrganisation(clean)) into.agencies.push(clean);
 }

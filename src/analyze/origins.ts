@@ -119,10 +119,14 @@ function labelOf(group: readonly SourceFacts[], basis: OriginBasis): string {
   }
   const top = [...credited.values()].sort((a, b) => b.count - a.count)[0];
   if (top) return top.label;
-  const outlets = [...new Map(group.filter((f) => f.outlet !== null).map((f) => [f.outletKey!, f.outlet!])).values()];
+  // Each outlet once, as its first source spells it.
+  const named = new Map<string, string>();
+  for (const f of group) if (f.outlet !== null && !named.has(f.outletKey!)) named.set(f.outletKey!, f.outlet);
+  const outlets = [...named.values()];
   const agencyOutlet = outlets.find((o) => looksLikeOrganisation(o) && /\b(?:Wire|Press|Presse|Agency|Newswire|Service)\b|^\p{Lu}{2,6}$/u.test(o));
   if (outlets.length > 1 && agencyOutlet) return agencyLabel(agencyOutlet);
-  if (outlets.length === 1 && group.every((f) => f.outlet !== null)) return outlets[0]!;
+  // One named outlet: the copies of unknown outlet carry its text, so it is where the copy comes from.
+  if (outlets.length === 1) return outlets[0]!;
   if (group.length === 1) return UNKNOWN_OUTLET_LABEL;
   if (basis === 'byline') {
     const shared = sharedPerson(group);
