@@ -184,7 +184,9 @@ export function placeParagraph(f: Frame, section: string, runs: Run[], box: Box)
   const atTop = doc.y <= page.margins.top;
   const plan = paragraphBreak(lines, fits(spaceLeft(doc)), fits(page.maxY() - page.margins.top));
   if (plan.kind === 'next-page' && !atTop) {
-    placeItem(f, section, lines * pitch);
+    // Ask for the room `fits` counts with: `lines * pitch` is less than that when the style's line gap is
+    // negative, and then no page was added and this recursed for ever.
+    placeItem(f, section, lineHeight + (lines - 1) * pitch);
     return placeParagraph(f, section, runs, box);
   }
   if (plan.kind !== 'split') return { draw: () => type.paragraph(runs, box) };
