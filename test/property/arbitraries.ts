@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import type { Block, BlockRole, Source, SourceFormat, SourceMeta } from '../../src/model/source.js';
 import { SCHEMA_VERSION, type Briefing, type ChangeSet, type DateSpan, type Evidence, type Granularity, type Origin, type QuestionKind } from '../../src/model/briefing.js';
 import { withOrigins } from '../../src/analyze/origins.js';
+import { withSupport } from '../../src/analyze/support.js';
 
 const cp = (n: number): string => String.fromCodePoint(n);
 
@@ -715,7 +716,9 @@ export const codeBriefing: fc.Arbitrary<Briefing> = fc.integer({ min: 1, max: 4 
     const origins: Origin[] = oneOrigin && drawn.sources.length > 0
       ? [{ id: 'O1', label: 'shared copy', sources: drawn.sources.map((s) => s.id), basis: 'shared-text' }]
       : drawn.sources.map((s, i) => ({ id: `O${i + 1}`, label: s.outlet || 'outlet unknown', sources: [s.id], basis: 'own' }));
-    const briefing = { ...drawn, sources: withOrigins(drawn.sources, origins), origins };
+    // Keys in model order (origins after sources), support as analyze() sets it: what the JSON writer writes.
+    const { schemaVersion, title, date, sources, ...sections } = drawn;
+    const briefing = withSupport({ schemaVersion, title, date, sources: withOrigins(sources, origins), origins, ...sections });
     return changes === undefined ? briefing : { ...briefing, changes };
   });
 });
