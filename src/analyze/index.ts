@@ -7,10 +7,12 @@ import type { Warning } from '../model/warning.js';
 import type { AnalyzeOptions } from '../options.js';
 import { buildCorpus, type Corpus, type SentenceInfo } from './corpus.js';
 import { groupClaims } from './group.js';
+import { findOrigins } from './origins.js';
 import { buildQuestions } from './questions/index.js';
 import { extractQuotes } from './quotes/index.js';
 import { sourceEntries } from './sources.js';
 import { summarize } from './summary.js';
+import { withSupport } from './support.js';
 import { buildTimeline } from './timeline.js';
 import { chooseTitle } from './title.js';
 
@@ -24,7 +26,8 @@ export function analyze(documents: Document[], options: AnalyzeOptions): Analyze
   const claims = groupClaims(corpus);
   const quotes = extractQuotes(corpus, { keyQuotes: options.keyQuotes });
   const summary = summarize(corpus, claims, options.summaryWords, keyQuoteSentences(corpus, quotes.quotes));
-  const sources = sourceEntries(documents.map((d) => d.source));
+  const origins = findOrigins(documents);
+  const sources = sourceEntries(documents.map((d) => d.source), origins);
   const timeline = buildTimeline(corpus, options.date);
   const open = buildQuestions(corpus, claims, options.date, timeline.entries);
   const briefing: Briefing = {
@@ -32,13 +35,15 @@ export function analyze(documents: Document[], options: AnalyzeOptions): Analyze
     title: options.title ?? chooseTitle(documents, corpus, summary),
     date: options.date,
     sources: sources.entries,
+    origins,
     summary,
     timeline: timeline.entries,
     quotes: quotes.quotes,
     questions: open.questions,
     conflicts: open.conflicts,
   };
-  return { briefing, warnings: [...sources.warnings, ...timeline.warnings, ...quotes.warnings, ...open.warnings] };
+  // Support is read from the finished sections: every item's sources, the origins and the conflicts.
+  return { briefing: withSupport(briefing), warnings: [...sources.warnings, ...timeline.warnings, ...quotes.warnings, ...open.warnings] };
 }
 
 /**

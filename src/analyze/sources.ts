@@ -1,12 +1,14 @@
 /** The brief's list of sources, and a warning for each one missing what readers rely on. */
-import type { SourceEntry } from '../model/briefing.js';
+import type { Origin, SourceEntry } from '../model/briefing.js';
 import { isAbsoluteUrl, type Source } from '../model/source.js';
 import { warning, type Warning } from '../model/warning.js';
 
 const EXPECTED_FIELDS = ['title', 'outlet', 'published'] as const;
 
-export function sourceEntries(sources: Source[]): { entries: SourceEntry[]; warnings: Warning[] } {
+/** Each source as the brief lists it, with the origin (from `origins`) it belongs to. */
+export function sourceEntries(sources: Source[], origins: readonly Origin[]): { entries: SourceEntry[]; warnings: Warning[] } {
   const warnings: Warning[] = [];
+  const originOf = new Map(origins.flatMap((o) => o.sources.map((id) => [id, o.id] as const)));
   const entries = sources.map((s): SourceEntry => {
     const missing = EXPECTED_FIELDS.filter((f) => !s.meta[f]);
     if (missing.length > 0) {
@@ -28,6 +30,7 @@ export function sourceEntries(sources: Source[]): { entries: SourceEntry[]; warn
       author: s.meta.author ?? null,
       format: s.format,
       sha256: s.sha256,
+      origin: originOf.get(s.id) ?? '',
     };
     if (s.entry !== undefined) entry.entry = s.entry;
     return entry;

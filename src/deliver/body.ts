@@ -11,7 +11,7 @@ import { BriefwrightError, ErrorCode } from '../errors.js';
 import type { Briefing } from '../model/briefing.js';
 import { templatesDir } from '../paths.js';
 import { dayLabel, longDateLabel, spanLabel } from '../render/date-labels.js';
-import { questionKindTitle } from '../render/labels.js';
+import { questionKindTitle, sharedOrigins, supportWordings, type SupportedItem } from '../render/labels.js';
 import { compileTemplateSet, type TemplateSet } from '../render/templates.js';
 import { wrapText } from './wrap.js';
 
@@ -28,6 +28,8 @@ export interface EmailView {
   scheduled: EmailItem[];
   questions: EmailItem[];
   sources: EmailSource[];
+  /** Origins several sources share, as "[S1, S2] 2 outlets, 1 origin: AP (credit line)". */
+  sharedOrigins: EmailOrigin[];
   /** File name of the attached PDF. */
   attachment: string;
   generator: string;
@@ -39,6 +41,15 @@ export interface EmailItem {
   cite: string;
   /** A short label before the text: the date of a scheduled item, the kind of a question; "" when none. */
   label: string;
+  /** How well it is supported ("reported by 2 independent outlets", "one outlet reports"); "" when nothing is said. */
+  support: string;
+}
+
+export interface EmailOrigin {
+  /** "[S1, S2]". */
+  cite: string;
+  /** "2 outlets, 1 origin: AP (credit line)". */
+  wording: string;
 }
 
 export interface EmailSource {
@@ -77,17 +88,24 @@ function metaLine(b: Briefing | null, context: BodyContext): string {
 /** Build the template view; `briefing` null gives a body with the title block only. */
 export function emailView(briefing: Briefing | null, context: BodyContext): EmailView {
   const b = briefing;
-  const item = (text: string, sources: readonly string[], label = ''): EmailItem => ({ text, cite: cite(sources), label });
+  const wording = b === null ? () => '' : supportWordings(b);
+  // Questions carry no support wording: their kind already says what is open.
+  const item = (text: string, supported: SupportedItem, label = '', withSupport = true): EmailItem => ({
+    text,
+    cite: cite(supported.sources),
+    label,
+    support: withSupport ? wording(supported) : '',
+  });
   const bottom = b?.summary[0];
   return {
     title: context.title,
     version: context.version,
     meta: metaLine(b, context),
     hasContent: b !== null,
-    bottomLine: bottom === undefined ? null : item(bottom.text, bottom.sources),
-    points: (b?.summary.slice(1) ?? []).map((p) => item(p.text, p.sources)),
-    scheduled: (b?.timeline ?? []).filter((t) => t.scheduled).map((t) => item(t.text, t.sources, spanLabel(t))),
-    questions: (b?.questions ?? []).map((q) => item(q.text, q.sources, questionKindTitle(q.kind))),
+    bottomLine: bottom === undefined ? null : item(bottom.text, bottom),
+    points: (b?.summary.slice(1) ?? []).map((p) => item(p.text, p)),
+    scheduled: (b?.timeline ?? []).filter((t) => t.scheduled).map((t) => item(t.text, t, spanLabel(t))),
+    questions: (b?.questions ?? []).map((q) => item(q.text, q, questionKindTitle(q.kind), false)),
     sources: (b?.sources ?? []).map((s) => ({
       id: s.id,
       outlet: s.outlet,
@@ -95,6 +113,7 @@ export function emailView(briefing: Briefing | null, context: BodyContext): Emai
       published: s.published === null ? null : dayLabel(s.published),
       url: webUrl(s.url),
     })),
+    sharedOrigins: b === null ? [] : sharedOrigins(b).map((o) => ({ cite: cite(o.sources), wording: o.wording })),
     attachment: context.attachment,
     generator: context.generator,
   };

@@ -5,7 +5,8 @@
  *
  * What happens to the blocks: a headline stays, re-labelled role 'heading' (every reader keeps its headings,
  * and analyzers skip them as body text); a dateline prefix is cut from its paragraph so the body starts with
- * the real sentence; byline and syndication lines stay — the cleaner drops them and says so.
+ * the real sentence (the cut prefix is kept on the block as `dateline`: its credit tells the analysis where
+ * the copy came from); byline and syndication lines stay — the cleaner drops them and says so.
  */
 import type { Block, MetaOrigin, SourceMeta } from '../model/source.js';
 import { collapseWhitespace, wordCount } from './blocks.js';
@@ -187,7 +188,7 @@ export function findDateline(draft: ArticleDraft, referenceDate: string): void {
 
   if (groups.date) fillMeta(draft, 'published', normalizeDate(groups.date, referenceDate), 'dateline');
   if (groups.outlet && wordCount(groups.outlet) <= 4) fillMeta(draft, 'outlet', groups.outlet, 'dateline');
-  draft.blocks[index] = { ...block, text: block.text.slice(match[0].length) };
+  draft.blocks[index] = { ...block, text: block.text.slice(match[0].length), dateline: match[0].trim() };
 }
 
 /** "Read the original article on X", "This story originally appeared in X" → outlet X. */

@@ -28,6 +28,42 @@ export interface SourceEntry {
   format: string;
   /** SHA-256 of the source file's bytes. */
   sha256: string;
+  /** Id of the origin ("O1") this source belongs to: see Briefing.origins. */
+  origin: string;
+}
+
+/**
+ * Why sources were found to share one origin: near-identical paragraphs ('shared-text'), a credit line naming
+ * the same agency ('credit'), the same byline ('byline'); 'own' is an outlet's own reporting (one outlet).
+ */
+export type OriginBasis = 'shared-text' | 'credit' | 'byline' | 'own';
+
+/** One independent origin of reporting: wire copy reprinted by several outlets is one origin, not several. */
+export interface Origin {
+  /** "O1", "O2"… in order of their first source. */
+  id: string;
+  /** Who the copy comes from: the agency ("AP"), else the outlet when the origin is one outlet. */
+  label: string;
+  /** Ids of the sources that share it, in id order; every source is in exactly one origin. */
+  sources: string[];
+  basis: OriginBasis;
+}
+
+/**
+ * How well an item is supported: 'corroborated' when two or more independent origins carry it, 'single' when
+ * one origin does (however many outlets reprint it), 'disputed' when its evidence is cited by a conflict.
+ */
+export type SupportLevel = 'corroborated' | 'single' | 'disputed';
+
+/** An item's support, counted in independent origins rather than outlets, and the words every writer prints. */
+export interface Support {
+  /** Distinct outlets among the item's sources (sources of unknown outlet count one each). */
+  outlets: number;
+  /** Distinct origins among the item's sources. */
+  origins: number;
+  level: SupportLevel;
+  /** "reported by 3 independent outlets", "3 outlets, 1 origin: AP", "one outlet reports", "sources disagree"; "" when the whole brief rests on one origin. */
+  wording: string;
 }
 
 /** A point of the summary; the first one is the bottom line. */
@@ -36,6 +72,8 @@ export interface SummaryPoint {
   /** Every source that carries this point (corroboration). */
   sources: string[];
   evidence: Evidence[];
+  /** Set by analyze(); writers compute it from sources and origins when a hand-made briefing lacks it. */
+  support?: Support;
 }
 
 export type Granularity = 'day' | 'week' | 'month' | 'quarter' | 'half' | 'year' | 'decade';
@@ -59,6 +97,8 @@ export interface TimelineEntry extends DateSpan {
   when: string;
   sources: string[];
   evidence: Evidence[];
+  /** As on SummaryPoint. */
+  support?: Support;
 }
 
 export interface Quote {
@@ -74,6 +114,8 @@ export interface Quote {
   key: boolean;
   sources: string[];
   evidence: Evidence[];
+  /** As on SummaryPoint. */
+  support?: Support;
 }
 
 export type QuestionKind = 'pending' | 'conditional' | 'unknown' | 'conflict';
@@ -116,6 +158,8 @@ export interface Briefing {
   /** Briefing date, ISO YYYY-MM-DD. */
   date: string;
   sources: SourceEntry[];
+  /** The sources grouped into independent origins (wire copy and its reprints are one). */
+  origins: Origin[];
   summary: SummaryPoint[];
   timeline: TimelineEntry[];
   quotes: Quote[];

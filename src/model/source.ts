@@ -34,6 +34,8 @@ export interface Block {
   role: BlockRole;
   /** 1-based line in the file where the block starts, when the reader knows it. */
   line?: number;
+  /** The wire dateline cut from the start of this block ("HARBOURTON (Agency) —"): kept because its credit tells where the copy came from. */
+  dateline?: string;
 }
 
 /** One article, as a reader returns it. */

@@ -11,12 +11,16 @@ import {
   type Conflict,
   type Evidence,
   type ListChange,
+  type Origin,
   type Question,
   type Quote,
   type SourceEntry,
+  type Support,
   type SummaryPoint,
   type TimelineEntry,
 } from '../model/briefing.js';
+import { originsOf, supportContext, supportFor, type SupportContext } from '../analyze/support.js';
+import { withOrigins } from '../analyze/origins.js';
 import type { Writer } from './types.js';
 
 const evidence = (list: Evidence[]): Evidence[] =>
@@ -34,16 +38,22 @@ function sourceEntry(s: SourceEntry): SourceEntry {
     author: s.author,
     format: s.format,
     sha256: s.sha256,
+    origin: s.origin,
   };
 }
 
-const summaryPoint = (p: SummaryPoint): SummaryPoint => ({
+const origin = (o: Origin): Origin => ({ id: o.id, label: o.label, sources: [...o.sources], basis: o.basis });
+
+const support = (s: Support): Support => ({ outlets: s.outlets, origins: s.origins, level: s.level, wording: s.wording });
+
+const summaryPoint = (p: SummaryPoint, c: SupportContext): SummaryPoint => ({
   text: p.text,
   sources: [...p.sources],
   evidence: evidence(p.evidence),
+  support: support(supportFor(p, c)),
 });
 
-const timelineEntry = (t: TimelineEntry): TimelineEntry => ({
+const timelineEntry = (t: TimelineEntry, c: SupportContext): TimelineEntry => ({
   start: t.start,
   end: t.end,
   granularity: t.granularity,
@@ -53,9 +63,10 @@ const timelineEntry = (t: TimelineEntry): TimelineEntry => ({
   when: t.when,
   sources: [...t.sources],
   evidence: evidence(t.evidence),
+  support: support(supportFor(t, c)),
 });
 
-const quote = (q: Quote): Quote => ({
+const quote = (q: Quote, c: SupportContext): Quote => ({
   text: q.text,
   speaker: q.speaker,
   role: q.role,
@@ -63,6 +74,7 @@ const quote = (q: Quote): Quote => ({
   key: q.key,
   sources: [...q.sources],
   evidence: evidence(q.evidence),
+  support: support(supportFor(q, c)),
 });
 
 const question = (q: Question): Question => ({
@@ -87,16 +99,23 @@ const changeSet = (c: ChangeSet): ChangeSet => ({
   questions: listChange(c.questions),
 });
 
-/** A copy of the Briefing with every object's keys in model order (schemaVersion first) and nothing else. */
+/**
+ * A copy of the Briefing with every object's keys in model order (schemaVersion first) and nothing else.
+ * Origins and support are always written: a briefing made without them (by hand) gets them computed here.
+ */
 export function canonicalBriefing(b: Briefing): Briefing {
+  const origins = originsOf(b);
+  const sources = withOrigins(b.sources, origins);
+  const c = supportContext({ sources, origins, conflicts: b.conflicts });
   return {
     schemaVersion: b.schemaVersion,
     title: b.title,
     date: b.date,
-    sources: b.sources.map(sourceEntry),
-    summary: b.summary.map(summaryPoint),
-    timeline: b.timeline.map(timelineEntry),
-    quotes: b.quotes.map(quote),
+    sources: sources.map(sourceEntry),
+    origins: origins.map(origin),
+    summary: b.summary.map((p) => summaryPoint(p, c)),
+    timeline: b.timeline.map((t) => timelineEntry(t, c)),
+    quotes: b.quotes.map((q) => quote(q, c)),
     questions: b.questions.map(question),
     conflicts: b.conflicts.map(conflict),
     ...(b.changes ? { changes: changeSet(b.changes) } : {}),
@@ -150,5 +169,17 @@ export function parseBriefingJson(text: string, path = 'briefing.json'): Briefin
   for (const field of arrayFields) {
     if (!Array.isArray(record[field])) refuse(`has no "${field}" list`);
   }
-  return data as Briefing;
+  if (record['origins'] !== undefined && !Array.isArray(record['origins'])) refuse('has an "origins" that is not a list');
+  return withRecordedOrigins(data as Briefing);
+}
+
+/**
+ * Files written before origins were recorded have none: they get one origin per outlet (all the list of
+ * sources can tell), so every reader of the model finds `origins` and each source's `origin`. Support is
+ * left as the file has it; writers compute what is missing.
+ */
+function withRecordedOrigins(b: Briefing): Briefing {
+  if (Array.isArray(b.origins) && b.sources.every((s) => typeof s.origin === 'string')) return b;
+  const origins = originsOf(b);
+  return { ...b, sources: withOrigins(b.sources, origins), origins };
 }

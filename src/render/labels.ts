@@ -1,5 +1,6 @@
 /** Words every writer uses for the same thing, so the PDF, Markdown and email say it alike. */
-import type { QuestionKind } from '../model/briefing.js';
+import type { Briefing, Evidence, Origin, QuestionKind, Support } from '../model/briefing.js';
+import { originBasisLabels, originsOf, sharedOriginWording, supportContext, supportFor } from '../analyze/support.js';
 
 /** What each kind of open question is called. */
 export const questionKindLabels: Record<QuestionKind, string> = {
@@ -15,13 +16,34 @@ export function questionKindTitle(kind: QuestionKind): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
+/** What supports an item: its sources, maybe its evidence (for "sources disagree") and recorded support. */
+export type SupportedItem = { sources: readonly string[]; evidence?: readonly Evidence[]; support?: Support };
+
 /**
- * How many of the brief's sources carry an item: "2 sources", or "single source" when only one of several
- * does (a claim nobody else confirms). Null when the brief has one source, or the item none.
+ * The support wording of each item of a briefing, as every writer prints it: "reported by 3 independent
+ * outlets", "3 outlets, 1 origin: AP", "one outlet reports", "sources disagree", or "" (nothing to say: the
+ * whole brief rests on one origin). The item's recorded support wins; a hand-made item gets it computed.
  */
-export function carriedLabel(ids: readonly string[], totalSources: number): string | null {
-  if (totalSources <= 1 || ids.length === 0) return null;
-  return ids.length === 1 ? SINGLE_SOURCE : `${ids.length} sources`;
+export function supportWordings(briefing: SupportBriefing): (item: SupportedItem) => string {
+  const context = supportContext(briefing);
+  return (item) => supportFor({ sources: item.sources, evidence: item.evidence ?? [], ...(item.support ? { support: item.support } : {}) }, context).wording;
 }
 
-export const SINGLE_SOURCE = 'single source';
+type SupportBriefing = Pick<Briefing, 'sources' | 'conflicts'> & { origins?: Origin[] };
+
+/** An origin several sources share, as the Sources section shows it. */
+export interface SharedOrigin {
+  id: string;
+  /** The sources that share it: ["S1", "S2"]. */
+  sources: string[];
+  /** "3 outlets, 1 origin: AP (credit line)". */
+  wording: string;
+}
+
+/** The origins of two or more sources, in origin order; none when every source is its own origin. */
+export function sharedOrigins(briefing: SupportBriefing): SharedOrigin[] {
+  return originsOf(briefing).flatMap((o) => {
+    const wording = sharedOriginWording(o, briefing.sources);
+    return wording === null ? [] : [{ id: o.id, sources: [...o.sources], wording: `${wording} (${originBasisLabels[o.basis]})` }];
+  });
+}

@@ -7,7 +7,7 @@ import type Handlebars from 'handlebars';
 import type { DateSpan, Granularity, QuestionKind } from '../model/briefing.js';
 import { dayLabel, longDateLabel, spanLabel } from './date-labels.js';
 import { escapeInline } from './markdown-escape.js';
-import { carriedLabel, questionKindLabels, questionKindTitle } from './labels.js';
+import { questionKindLabels, questionKindTitle, supportWordings, type SupportedItem } from './labels.js';
 
 /** What Handlebars shows for a value the Briefing marks unknown (null). */
 export const UNKNOWN = '—';
@@ -122,13 +122,36 @@ function add(...args: unknown[]): number {
   return params.reduce<number>((sum, p) => sum + Number(p), 0);
 }
 
-/** `{{carried sources}}`: "2 sources", "single source" (one of several), or "" (see carriedLabel). */
+/** The support wording function of the brief being rendered (the template's root), made once per render. */
+const wordingsByRoot = new WeakMap<object, (item: SupportedItem) => string>();
+
+function wordingsOf(options: CallOptions, helper: string): (item: SupportedItem) => string {
+  const root = options.data?.root as Parameters<typeof supportWordings>[0] | undefined;
+  if (typeof root !== 'object' || root === null || !Array.isArray(root.sources) || !Array.isArray(root.conflicts)) {
+    throw missing(helper, options, 'no briefing at the root of the template');
+  }
+  let wordings = wordingsByRoot.get(root);
+  if (!wordings) wordingsByRoot.set(root, (wordings = supportWordings(root)));
+  return wordings;
+}
+
+/**
+ * `{{support this}}` on a summary point, timeline entry or quote: "reported by 2 independent outlets",
+ * "2 outlets, 1 origin: AP", "one outlet reports", "sources disagree", or "" (see supportWordings).
+ */
+function support(...args: unknown[]): string {
+  const { params, options } = split(args);
+  const item = params[0] as SupportedItem | undefined;
+  if (typeof item !== 'object' || item === null || !Array.isArray(item.sources)) throw missing('support', options);
+  return wordingsOf(options, 'support')(item);
+}
+
+/** `{{carried sources}}`: the support wording from source ids alone (templates written before `support`). */
 function carried(...args: unknown[]): string {
   const { params, options } = split(args);
   const ids = params[0];
   if (!Array.isArray(ids)) throw missing('carried', options);
-  const root = options.data?.root as { sources?: unknown[] } | undefined;
-  return carriedLabel(ids.map(String), Array.isArray(root?.sources) ? root.sources.length : 0) ?? '';
+  return wordingsOf(options, 'carried')({ sources: ids.map(String) });
 }
 
 /** `{{questionKind kind}}` → "Pending", "Sources disagree"… */
@@ -139,7 +162,7 @@ function questionKind(...args: unknown[]): string {
   return questionKindTitle(kind);
 }
 
-/** Register md, date, longDate, cite, carried, questionKind, plural, url and add on an isolated Handlebars instance. */
+/** Register md, date, longDate, cite, support, carried, questionKind, plural, url and add on an isolated Handlebars instance. */
 export function registerMarkdownHelpers(hb: typeof Handlebars): void {
-  hb.registerHelper({ md, date, longDate, cite, carried, questionKind, plural, url, add });
+  hb.registerHelper({ md, date, longDate, cite, support, carried, questionKind, plural, url, add });
 }

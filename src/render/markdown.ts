@@ -6,6 +6,7 @@
  */
 import Handlebars from 'handlebars';
 import type { Briefing, ChangeSet, Quote, SummaryPoint } from '../model/briefing.js';
+import { sharedOrigins, type SharedOrigin } from './labels.js';
 import { registerMarkdownHelpers } from './markdown-helpers.js';
 import { compileTemplateSet, loadTemplateSet } from './templates.js';
 import type { RenderContext, Writer } from './types.js';
@@ -26,6 +27,8 @@ export interface MarkdownView extends Omit<Briefing, 'changes'> {
   changeLists: ChangeList[];
   /** How many different outlets the sources come from (unknown outlets not counted). */
   outletCount: number;
+  /** Origins that several sources share ("2 outlets, 1 origin: AP (credit line)"), for the Sources section. */
+  sharedOrigins: SharedOrigin[];
 }
 
 /** Build the template view of a Briefing. */
@@ -42,6 +45,7 @@ export function markdownView(briefing: Briefing, context: RenderContext): Markdo
     keyQuotes: [...key.filter((q) => !q.partial), ...key.filter((q) => q.partial)],
     outletCount: new Set(briefing.sources.flatMap((s) => (s.outlet === null ? [] : [s.outlet.trim().toLowerCase()])))
       .size,
+    sharedOrigins: sharedOrigins(briefing),
   };
 }
 

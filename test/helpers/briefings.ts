@@ -20,6 +20,7 @@ export function sampleBriefing(): Briefing {
         author: 'Ilse Varga',
         format: 'html',
         sha256: 'a'.repeat(64),
+        origin: 'O1',
       },
       {
         id: 'S2',
@@ -31,6 +32,7 @@ export function sampleBriefing(): Briefing {
         author: null,
         format: 'text',
         sha256: 'b'.repeat(64),
+        origin: 'O2',
       },
       {
         id: 'S3',
@@ -42,7 +44,13 @@ export function sampleBriefing(): Briefing {
         author: null,
         format: 'markdown',
         sha256: 'c'.repeat(64),
+        origin: 'O3',
       },
+    ],
+    origins: [
+      { id: 'O1', label: 'Coast Gazette', sources: ['S1'], basis: 'own' },
+      { id: 'O2', label: 'Meridian Wire', sources: ['S2'], basis: 'own' },
+      { id: 'O3', label: 'outlet unknown', sources: ['S3'], basis: 'own' },
     ],
     summary: [
       {

@@ -10,7 +10,9 @@
  */
 import fc from 'fast-check';
 import type { Block, BlockRole, Source, SourceFormat, SourceMeta } from '../../src/model/source.js';
-import { SCHEMA_VERSION, type Briefing, type ChangeSet, type DateSpan, type Evidence, type Granularity, type QuestionKind } from '../../src/model/briefing.js';
+import { SCHEMA_VERSION, type Briefing, type ChangeSet, type DateSpan, type Evidence, type Granularity, type Origin, type QuestionKind } from '../../src/model/briefing.js';
+import { withOrigins } from '../../src/analyze/origins.js';
+import { withSupport } from '../../src/analyze/support.js';
 
 const cp = (n: number): string => String.fromCodePoint(n);
 
@@ -688,6 +690,8 @@ export const codeBriefing: fc.Arbitrary<Briefing> = fc.integer({ min: 1, max: 4 
           author: nullable(anyText),
           format: fc.constantFrom('text', 'html', 'markdown', 'json'),
           sha256: fc.constant('a'.repeat(64)),
+          // Filled in below, from the origins drawn for the sources.
+          origin: fc.constant(''),
         }),
       ),
     ),
@@ -706,7 +710,17 @@ export const codeBriefing: fc.Arbitrary<Briefing> = fc.integer({ min: 1, max: 4 
       { maxLength: 2 },
     ),
     changes: maybe(changeSet, 1 / 3),
-  }).map(({ changes, ...briefing }): Briefing => (changes === undefined ? briefing : { ...briefing, changes }));
+    // Each source an origin of its own, or all of them one (wire copy): both shapes reach the writers.
+    oneOrigin: fc.boolean(),
+  }).map(({ changes, oneOrigin, ...drawn }): Briefing => {
+    const origins: Origin[] = oneOrigin && drawn.sources.length > 0
+      ? [{ id: 'O1', label: 'shared copy', sources: drawn.sources.map((s) => s.id), basis: 'shared-text' }]
+      : drawn.sources.map((s, i) => ({ id: `O${i + 1}`, label: s.outlet || 'outlet unknown', sources: [s.id], basis: 'own' }));
+    // Keys in model order (origins after sources), support as analyze() sets it: what the JSON writer writes.
+    const { schemaVersion, title, date, sources, ...sections } = drawn;
+    const briefing = withSupport({ schemaVersion, title, date, sources: withOrigins(sources, origins), origins, ...sections });
+    return changes === undefined ? briefing : { ...briefing, changes };
+  });
 });
 
 /**

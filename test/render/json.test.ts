@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BriefwrightError, ErrorCode } from '../../src/errors.js';
+import { withSupport } from '../../src/analyze/support.js';
 import type { Briefing } from '../../src/model/briefing.js';
 import { jsonWriter, parseBriefingJson } from '../../src/render/json.js';
 import type { RenderContext } from '../../src/render/types.js';
@@ -54,7 +55,7 @@ describe('jsonWriter', () => {
     const parsed = JSON.parse(await jsonText(briefing));
     expect(parsed).not.toHaveProperty('scratch');
     expect(Object.keys(parsed.sources[1])).toEqual([
-      'id', 'path', 'entry', 'title', 'outlet', 'url', 'published', 'author', 'format', 'sha256',
+      'id', 'path', 'entry', 'title', 'outlet', 'url', 'published', 'author', 'format', 'sha256', 'origin',
     ]);
     expect(parsed.sources[0]).not.toHaveProperty('entry');
   });
@@ -68,8 +69,20 @@ describe('jsonWriter', () => {
 });
 
 describe('parseBriefingJson', () => {
-  it('reads back what the writer wrote', async () => {
-    expect(parseBriefingJson(await jsonText(sampleBriefing()))).toEqual(sampleBriefing());
+  it('reads back what the writer wrote, support computed for items that lacked it', async () => {
+    expect(parseBriefingJson(await jsonText(sampleBriefing()))).toEqual(withSupport(sampleBriefing()));
+  });
+
+  it('gives a file written before origins one origin per outlet, and each source its origin', () => {
+    const { origins: _, ...rest } = sampleBriefing();
+    const old = { ...rest, sources: rest.sources.map(({ origin: _o, ...s }) => s) };
+    const read = parseBriefingJson(JSON.stringify(old));
+    expect(read.origins.map((o) => [o.id, o.label, o.sources, o.basis])).toEqual([
+      ['O1', 'Coast Gazette', ['S1'], 'own'],
+      ['O2', 'Meridian Wire', ['S2'], 'own'],
+      ['O3', 'outlet unknown', ['S3'], 'own'],
+    ]);
+    expect(read.sources.map((s) => s.origin)).toEqual(['O1', 'O2', 'O3']);
   });
 
   it('accepts a byte-order mark', async () => {

@@ -56,12 +56,12 @@ describe('markdownWriter', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('# Harbour bridge closed after cracks found in main span');
     expect(lines[2]).toBe('Thursday 9 March 2023 · Version 3 · 3 sources from 2 outlets');
-    expect(lines[4]).toMatch(/^\*\*Bottom line:\*\* The Harbour Bridge was closed .* \[\[S1\]\(#s1\), \[S2\]\(#s2\)\]$/);
+    expect(lines[4]).toMatch(/^\*\*Bottom line:\*\* The Harbour Bridge was closed .* \[\[S1\]\(#s1\), \[S2\]\(#s2\)\] _\(reported by 2 independent outlets\)_$/);
     expect(headings(text).filter((h) => h.startsWith('## '))).toEqual([
       '## Summary', '## Timeline', '## Key quotes', '## Open questions', '## Sources',
     ]);
-    expect(text).toContain('| Tue 14 Mar 2023 (scheduled) | The council will vote on emergency repair funding. | [[S3](#s3)] |');
-    expect(text).toContain('| early Feb 2023 | A routine inspection began in early February. | [[S1](#s1)] |');
+    expect(text).toContain('| Tue 14 Mar 2023 (scheduled) | The council will vote on emergency repair funding. | [[S3](#s3)] _(one outlet reports)_ |');
+    expect(text).toContain('| early Feb 2023 | A routine inspection began in early February. | [[S1](#s1)] _(one outlet reports)_ |');
   });
 
   it('shows key quotes only, full ones before partial ones, each with its attribution', async () => {
@@ -102,7 +102,7 @@ describe('markdownWriter', () => {
     briefing.timeline[0]!.text = 'Tolls | fares rose *sharply*';
     const text = await markdown(briefing);
     expect(text).toContain('- \\# 1. \\*Bold\\* claims \\[x\\] \\<b>tag\\</b> \\`code\\` and a | pipe [[S1](#s1)]');
-    expect(text).toContain('| 1962 | Tolls \\| fares rose \\*sharply\\* | [[S2](#s2)] |');
+    expect(text).toContain('| 1962 | Tolls \\| fares rose \\*sharply\\* | [[S2](#s2)] _(one outlet reports)_ |');
   });
 
   it('ends with exactly one newline and has no trailing spaces or double blank lines', async () => {
@@ -125,20 +125,46 @@ describe('markdownWriter', () => {
 });
 
 describe('corroboration, question kinds and changes', () => {
-  it('marks how many sources carry each summary point, and points from one source only', async () => {
+  it('says how well each summary point is supported, counted in independent origins', async () => {
     const briefing = sampleBriefing();
     briefing.summary.push({ text: 'Repairs will be paid from the contingency fund.', sources: ['S1', 'S3'], evidence: [{ source: 'S1', paragraph: 4, sentence: 1 }, { source: 'S3', paragraph: 4, sentence: 1 }] });
     const bullets = (await markdown(briefing)).split('## Summary')[1]!.split('## ')[0]!.split('\n').filter((l) => l.startsWith('- '));
     expect(bullets).toHaveLength(3);
-    expect(bullets[0]).toMatch(/\[\[S1\]\(#s1\)\] _\(single source\)_$/);
-    expect(bullets[2]).toMatch(/\[\[S1\]\(#s1\), \[S3\]\(#s3\)\] _\(2 sources\)_$/);
+    expect(bullets[0]).toMatch(/\[\[S1\]\(#s1\)\] _\(one outlet reports\)_$/);
+    expect(bullets[2]).toMatch(/\[\[S1\]\(#s1\), \[S3\]\(#s3\)\] _\(reported by 2 independent outlets\)_$/);
   });
 
-  it('marks nothing when the brief has one source', async () => {
+  it('counts reprints of one agency as one origin, and lists the shared origin under Sources', async () => {
+    const briefing = sampleBriefing();
+    briefing.origins = [
+      { id: 'O1', label: 'Meridian Wire', sources: ['S1', 'S2'], basis: 'credit' },
+      { id: 'O2', label: 'outlet unknown', sources: ['S3'], basis: 'own' },
+    ];
+    for (const s of briefing.sources) s.origin = s.id === 'S3' ? 'O2' : 'O1';
+    const text = await markdown(briefing);
+    expect(text).toContain('three weeks. [[S1](#s1), [S2](#s2)] _(2 outlets, 1 origin: Meridian Wire)_');
+    expect(text).toContain('## Sources\n\n- Shared origin: [[S1](#s1), [S2](#s2)] 2 outlets, 1 origin: Meridian Wire (credit line)\n');
+  });
+
+  it('says sources disagree on a point whose sentence a conflict cites', async () => {
+    const briefing = sampleBriefing();
+    briefing.conflicts[0]!.values[0]!.evidence = [briefing.summary[1]!.evidence[0]!];
+    const bullets = (await markdown(briefing)).split('## Summary')[1]!.split('\n').filter((l) => l.startsWith('- '));
+    expect(bullets[0]).toMatch(/_\(sources disagree\)_$/);
+  });
+
+  it('marks nothing when the brief rests on one origin', async () => {
     const briefing = sampleBriefing();
     briefing.sources = briefing.sources.slice(0, 1);
+    briefing.origins = briefing.origins.slice(0, 1);
+    for (const item of [...briefing.summary, ...briefing.timeline, ...briefing.quotes, ...briefing.questions]) {
+      item.sources = ['S1'];
+      item.evidence = [];
+    }
+    briefing.conflicts = [];
     const text = await markdown(briefing);
-    expect(text).not.toMatch(/single source|\d sources\)/);
+    expect(text).toContain('[[S1](#s1)]');
+    expect(text).not.toMatch(/one outlet reports|independent|origin/);
   });
 
   it('says what kind each open question is', async () => {

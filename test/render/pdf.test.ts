@@ -84,7 +84,7 @@ describe('PDF writer: the sample briefing', () => {
       'Harbour bridge closed after cracks found in main span',
       'Thursday 9 March 2023 · Version 1 · Based on 3 sources from 2 outlets',
       'BOTTOM LINE',
-      'The Harbour Bridge was closed on Wednesday after inspectors found cracks in its main span, and will stay shut for at least three weeks. [S1, S2] · 2 sources',
+      'The Harbour Bridge was closed on Wednesday after inspectors found cracks in its main span, and will stay shut for at least three weeks. [S1, S2] · reported by 2 independent outlets',
       'Summary',
       'Timeline',
       'Key quotes',
@@ -112,10 +112,12 @@ describe('PDF writer: the sample briefing', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('says how many sources carry each summary point, marking single-source claims', () => {
+  it('says how well each point, event and quote is supported, in origins, marking one-outlet claims', () => {
     const t = flat(text);
-    expect(t).toContain('£1.5 million_per_week. [S1] · single source');
-    expect(t).toContain('will review the welds. [S3] · single source');
+    expect(t).toContain('£1.5 million_per_week. [S1] · one outlet reports');
+    expect(t).toContain('will review the welds. [S3] · one outlet reports');
+    expect(t).toContain('The bridge was closed to all traffic. [S1, S2] · reported by 2 independent outlets');
+    expect(t).toContain('chief engineer of the Harbour Authority [S1, S2] · reported by 2 independent outlets');
     // The note is set in an italic face, not told by colour alone.
     expect(pdfFonts(file).map((f) => f.name.replace(/^[A-Z]{6}\+/, ''))).toContain('NotoSans-Italic');
   });
@@ -232,8 +234,8 @@ describe('PDF writer: layout', () => {
     );
     const { file } = await renderToFile(b);
     const all = lines(pdfText(file, { layout: true }));
-    expect(all.filter((l) => /^(\[?S\d+[,\]]?\s*)+(· 2 sources)?$/.test(l))).toEqual([]);
-    expect(all.filter((l) => /^· 2 sources$/.test(l))).toEqual([]);
+    expect(all.filter((l) => /^(\[?S\d+[,\]]?\s*)+(· reported by 2 independent outlets)?$/.test(l))).toEqual([]);
+    expect(all.filter((l) => /^· reported by/.test(l))).toEqual([]);
     expect(all.filter((l) => /\[S1,$/.test(l))).toEqual([]);
   });
 

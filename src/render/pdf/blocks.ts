@@ -6,7 +6,7 @@
 import { contentWidth, ensureSpace, keepWithNext, paragraphBreak, spaceLeft, type PageGeometry } from './layout.js';
 import { spacing, type Palette, type Styles, type TextStyle } from './styles.js';
 import type { Tagger } from './tags.js';
-import { carriedLabel, SINGLE_SOURCE } from '../labels.js';
+import type { SupportedItem } from '../labels.js';
 import type { Box, Run, Typesetter } from './text.js';
 
 type StructElement = PDFKit.PDFStructureElement;
@@ -24,6 +24,8 @@ export interface Frame {
   styles: Styles;
   colors: Palette;
   tags: Tagger;
+  /** The support wording of an item ("reported by 2 independent outlets"), "" when there is none to print. */
+  support: (item: SupportedItem) => string;
 }
 
 /** A Frame for a document laid out on `geometry`. */
@@ -33,8 +35,9 @@ export function frame(
   sourceIds: Iterable<string>,
   look: { styles: Styles; colors: Palette },
   tags: Tagger,
+  support: (item: SupportedItem) => string = () => '',
 ): Frame {
-  return { type, doc: type.doc, geometry, left: geometry.margins.left, width: contentWidth(geometry), sourceIds: new Set(sourceIds), ...look, tags };
+  return { type, doc: type.doc, geometry, left: geometry.margins.left, width: contentWidth(geometry), sourceIds: new Set(sourceIds), ...look, tags, support };
 }
 
 /** Named destination of a source's entry in the Sources list. */
@@ -65,7 +68,7 @@ export function citationRuns(f: Frame, ids: readonly string[]): Run[] {
   });
 }
 
-/** An item's text followed by its citations and, when given, a short note ("2 sources", "pending"). */
+/** An item's text followed by its citations and, when given, a short note ("reported by 2 independent outlets", "pending"). */
 export function citedRuns(f: Frame, text: string, ids: readonly string[], style: TextStyle = f.styles.body, note?: Run): Run[] {
   const cites = citationRuns(f, ids);
   const body = text.trimEnd();
@@ -77,13 +80,12 @@ export function citedRuns(f: Frame, text: string, ids: readonly string[], style:
 }
 
 /**
- * How many of the brief's sources carry an item: "2 sources", or "single source" (set in italics, not by
- * colour alone) when only one of several does. Nothing when the brief has one source, or the item none.
+ * How well an item is supported, in the words every writer uses ("3 outlets, 1 origin: AP"), set in
+ * italics so it stands apart from the text by more than colour. Nothing when there is nothing to say.
  */
-export function carriedNote(f: Frame, ids: readonly string[], totalSources: number): Run | undefined {
-  const label = carriedLabel(ids, totalSources);
-  if (label === null) return undefined;
-  return { text: label, style: label === SINGLE_SOURCE ? f.styles.noteWarn : f.styles.note };
+export function supportNote(f: Frame, item: SupportedItem): Run | undefined {
+  const wording = f.support(item);
+  return wording === '' ? undefined : { text: wording, style: f.styles.noteWarn };
 }
 
 const headingGap = 4;
@@ -182,7 +184,9 @@ export function placeParagraph(f: Frame, section: string, runs: Run[], box: Box)
   const atTop = doc.y <= page.margins.top;
   const plan = paragraphBreak(lines, fits(spaceLeft(doc)), fits(page.maxY() - page.margins.top));
   if (plan.kind === 'next-page' && !atTop) {
-    placeItem(f, section, lines * pitch);
+    // Ask for the room `fits` counts with: `lines * pitch` is less than that when the style's line gap is
+    // negative, and then no page was added and this recursed for ever.
+    placeItem(f, section, lineHeight + (lines - 1) * pitch);
     return placeParagraph(f, section, runs, box);
   }
   if (plan.kind !== 'split') return { draw: () => type.paragraph(runs, box) };

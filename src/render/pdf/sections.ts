@@ -5,18 +5,18 @@
  */
 import type { Question, Quote, SourceEntry, SummaryPoint } from '../../model/briefing.js';
 import {
-  carriedNote, citationRuns, citedRuns, drawList, firstItemMeasure, listItemHeight, openSection, placeItem, sourceDestination,
-  type Frame, type ListItem,
+  citationRuns, citedRuns, drawList, firstItemMeasure, listItemHeight, openSection, placeItem, sourceDestination,
+  supportNote, type Frame, type ListItem,
 } from './blocks.js';
 import { dayLabel } from './dates.js';
 import { spacing } from './styles.js';
-import { questionKindLabels } from '../labels.js';
+import { questionKindLabels, type SharedOrigin } from '../labels.js';
 import type { Run } from './text.js';
 
-/** Every summary point after the bottom line, as bullets, each with how many sources carry it. */
-export function drawSummary(f: Frame, points: readonly SummaryPoint[], totalSources: number): void {
+/** Every summary point after the bottom line, as bullets, each with how well it is supported. */
+export function drawSummary(f: Frame, points: readonly SummaryPoint[]): void {
   const items = points.map(
-    (p): ListItem => ({ marker: '•', markerStyle: f.styles.bullet, runs: citedRuns(f, p.text, p.sources, f.styles.body, carriedNote(f, p.sources, totalSources)) }),
+    (p): ListItem => ({ marker: '•', markerStyle: f.styles.bullet, runs: citedRuns(f, p.text, p.sources, f.styles.body, supportNote(f, p)) }),
   );
   drawListSection(f, 'Summary', items);
 }
@@ -76,13 +76,18 @@ function attributionRuns(f: Frame, q: Quote): Run[] {
   const speaker: Run[] = [{ text: `— ${q.speaker ?? 'Unattributed'}`, style: q.speaker ? styles.speaker : styles.role }];
   const role: Run[] = q.role ? [{ text: `, ${q.role}`, style: styles.role }] : [];
   const cites = citationRuns(f, q.sources);
-  return [...speaker, ...role, ...(cites.length > 0 ? [{ text: ' ', style: styles.role }, ...cites] : [])];
+  const note = supportNote(f, q);
+  const tail: Run[] = note ? [{ text: cites.length > 0 ? ' · ' : ' ', style: styles.note }, note] : [];
+  return [...speaker, ...role, ...(cites.length > 0 ? [{ text: ' ', style: styles.role }, ...cites] : []), ...tail];
 }
 
 const idColumn = 28;
 
-/** Each source with its id (the target of every citation), outlet, title, date and link, as a list. */
-export function drawSources(f: Frame, sources: readonly SourceEntry[]): void {
+/**
+ * Each source with its id (the target of every citation), outlet, title, date and link, as a list; then
+ * each origin several sources share ("[S1, S2] 2 outlets, 1 origin: AP (credit line)").
+ */
+export function drawSources(f: Frame, sources: readonly SourceEntry[], shared: readonly SharedOrigin[] = []): void {
   if (sources.length === 0) return;
   const { doc, type, tags, styles } = f;
   const box = { x: f.left + idColumn, width: f.width - idColumn };
@@ -116,7 +121,25 @@ export function drawSources(f: Frame, sources: readonly SourceEntry[]): void {
     li.end();
   }
   list.end();
+  drawSharedOrigins(f, shared, sect);
   sect.end();
+}
+
+/** One line per shared origin, under the list of sources: who shares it and what it is. */
+function drawSharedOrigins(f: Frame, shared: readonly SharedOrigin[], sect: PDFKit.PDFStructureElement): void {
+  const { doc, type, tags, styles } = f;
+  const box = { x: f.left, width: f.width };
+  for (const origin of shared) {
+    const runs: Run[] = [
+      { text: 'Shared origin: ', style: styles.sourceMeta },
+      ...citationRuns(f, origin.sources),
+      { text: ' ', style: styles.sourceMeta },
+      { text: origin.wording, style: styles.noteWarn },
+    ];
+    doc.y += spacing.item;
+    placeItem(f, 'Sources', type.height(runs, box));
+    tags.block('P', sect, () => type.paragraph(runs, box));
+  }
 }
 
 function sourceMeta(s: SourceEntry): string {

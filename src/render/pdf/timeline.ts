@@ -3,7 +3,7 @@
  * page the table continues on, its header row is drawn again (as an artifact: the tag tree has it once).
  */
 import type { TimelineEntry } from '../../model/briefing.js';
-import { citedRuns, firstItemMeasure, openSection, placeItem, rule, type Frame } from './blocks.js';
+import { citedRuns, firstItemMeasure, openSection, placeItem, rule, supportNote, type Frame } from './blocks.js';
 import { spanLabel } from './dates.js';
 import type { Run } from './text.js';
 
@@ -22,7 +22,7 @@ export function drawTimeline(f: Frame, entries: readonly TimelineEntry[]): void 
   const eventBox = { x: f.left + dateColumn + columnGap, width: f.width - dateColumn - columnGap };
   const rows = entries.map((e) => {
     const date: Run[] = [{ text: spanLabel(e), style: styles.when }];
-    const event = citedRuns(f, e.text, e.sources);
+    const event = citedRuns(f, e.text, e.sources, f.styles.body, supportNote(f, e));
     const dateHeight = type.height(date, dateBox) + (e.scheduled ? type.lineAdvance(styles.scheduled) : 0);
     return { entry: e, date, event, height: Math.max(dateHeight, type.height(event, eventBox)) };
   });

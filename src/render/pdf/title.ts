@@ -4,7 +4,7 @@
  */
 import type { Briefing, SourceEntry, SummaryPoint } from '../../model/briefing.js';
 import type { ThemeImage } from '../theme.js';
-import { bookmark, carriedNote, citedRuns, rule, type Frame } from './blocks.js';
+import { bookmark, citedRuns, rule, supportNote, type Frame } from './blocks.js';
 import { longDateLabel } from './dates.js';
 import { ensureSpace } from './layout.js';
 import type { Run } from './text.js';
@@ -50,12 +50,12 @@ const boxPadding = 10;
 const accentWidth = 3;
 
 /** The first summary point, in a lightly shaded box with a bar on its left. */
-export function drawBottomLine(f: Frame, point: SummaryPoint | undefined, totalSources: number): void {
+export function drawBottomLine(f: Frame, point: SummaryPoint | undefined): void {
   if (!point) return;
   const { doc, type, tags, styles } = f;
   const inner = { x: f.left + accentWidth + boxPadding + 2, width: f.width - accentWidth - 2 * boxPadding - 2 };
   const label: Run[] = [{ text: 'BOTTOM LINE', style: styles.label }];
-  const runs = citedRuns(f, point.text, point.sources, styles.bottomLine, carriedNote(f, point.sources, totalSources));
+  const runs = citedRuns(f, point.text, point.sources, styles.bottomLine, supportNote(f, point));
   const labelGap = 3;
   const height = 2 * boxPadding + type.height(label, inner) + labelGap + type.height(runs, inner);
   ensureSpace(doc, height);
