@@ -53,6 +53,9 @@ const timelineEntry = (t: TimelineEntry): TimelineEntry => ({
   when: t.when,
   sources: [...t.sources],
   evidence: evidence(t.evidence),
+  ...(t.conflict
+    ? { conflict: { values: t.conflict.values.map((v) => ({ start: v.start, end: v.end, when: v.when, sources: [...v.sources] })) } }
+    : {}),
 });
 
 const quote = (q: Quote): Quote => ({
