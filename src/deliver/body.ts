@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { BriefwrightError, ErrorCode } from '../errors.js';
 import type { Briefing } from '../model/briefing.js';
 import { templatesDir } from '../paths.js';
-import { dayLabel, longDateLabel, spanLabel } from '../render/date-labels.js';
-import { questionKindTitle } from '../render/labels.js';
+import { dateConflictLabel, dayLabel, longDateLabel, spanLabel } from '../render/date-labels.js';
+import { questionKindLabels, questionKindTitle } from '../render/labels.js';
 import { compileTemplateSet, type TemplateSet } from '../render/templates.js';
 import { wrapText } from './wrap.js';
 
@@ -86,7 +86,10 @@ export function emailView(briefing: Briefing | null, context: BodyContext): Emai
     hasContent: b !== null,
     bottomLine: bottom === undefined ? null : item(bottom.text, bottom.sources),
     points: (b?.summary.slice(1) ?? []).map((p) => item(p.text, p.sources)),
-    scheduled: (b?.timeline ?? []).filter((t) => t.scheduled).map((t) => item(t.text, t.sources, spanLabel(t))),
+    scheduled: (b?.timeline ?? [])
+      .filter((t) => t.scheduled)
+      // An event the sources date differently shows both dates, as the PDF and Markdown do.
+      .map((t) => item(t.text, t.sources, t.conflict ? `${dateConflictLabel(t.conflict)}: ${questionKindLabels.conflict}` : spanLabel(t))),
     questions: (b?.questions ?? []).map((q) => item(q.text, q.sources, questionKindTitle(q.kind))),
     sources: (b?.sources ?? []).map((s) => ({
       id: s.id,
