@@ -171,8 +171,21 @@ function questionOf(key: string, f: Figure): [string, string] {
   if (kind === 'people') return CATEGORY_QUESTION[rest] ?? ['How many people', 'people'];
   if (kind === 'count') {
     const noun = f.nounText?.toLowerCase() ?? rest;
-    return [`How many ${noun} were involved`, noun];
+    const rate = rateOf(f);
+    // "1,200 passengers a day" measures a rate: asked as one, not as people "involved".
+    return rate ? [`How many ${noun} ${rate}`, `${noun} ${rate}`] : [`How many ${noun} were involved`, noun];
   }
   if (kind === 'percent') return rest ? [`What is the right figure for ${rest}`, rest] : ['What is the right figure', 'percentage'];
   return rest ? [`How much was the ${rest}`, rest] : ['What is the right amount', 'amount'];
+}
+
+/** "a day", "per week", "each year" right after the counted noun, or null. */
+function rateOf(f: Figure): string | null {
+  const tokens = f.view.tokens;
+  for (let k = f.index + 1; k < tokens.length && k <= f.index + 4; k++) {
+    if (tokens[k]!.lemma !== f.noun) continue;
+    const [by, unit] = [tokens[k + 1]?.lower, tokens[k + 2]?.lower];
+    return by && unit && /^(?:a|an|per|each|every)$/.test(by) && /^(?:day|week|month|year|hour)$/.test(unit) ? `${by} ${unit}` : null;
+  }
+  return null;
 }
