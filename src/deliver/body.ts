@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { BriefwrightError, ErrorCode } from '../errors.js';
 import type { Briefing } from '../model/briefing.js';
 import { templatesDir } from '../paths.js';
-import { dayLabel, longDateLabel, spanLabel } from '../render/date-labels.js';
-import { questionKindTitle, sharedOrigins, supportWordings, type SupportedItem } from '../render/labels.js';
+import { dateConflictLabel, dayLabel, longDateLabel, spanLabel } from '../render/date-labels.js';
+import { questionKindLabels, questionKindTitle, sharedOrigins, supportWordings, type SupportedItem } from '../render/labels.js';
 import { compileTemplateSet, type TemplateSet } from '../render/templates.js';
 import { wrapText } from './wrap.js';
 
@@ -104,7 +104,10 @@ export function emailView(briefing: Briefing | null, context: BodyContext): Emai
     hasContent: b !== null,
     bottomLine: bottom === undefined ? null : item(bottom.text, bottom),
     points: (b?.summary.slice(1) ?? []).map((p) => item(p.text, p)),
-    scheduled: (b?.timeline ?? []).filter((t) => t.scheduled).map((t) => item(t.text, t, spanLabel(t))),
+    scheduled: (b?.timeline ?? [])
+      .filter((t) => t.scheduled)
+      // An event the sources date differently shows both dates, as the PDF and Markdown do.
+      .map((t) => item(t.text, t, t.conflict ? `${dateConflictLabel(t.conflict)}: ${questionKindLabels.conflict}` : spanLabel(t))),
     questions: (b?.questions ?? []).map((q) => item(q.text, q, questionKindTitle(q.kind), false)),
     sources: (b?.sources ?? []).map((s) => ({
       id: s.id,

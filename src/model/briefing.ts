@@ -99,6 +99,21 @@ export interface TimelineEntry extends DateSpan {
   evidence: Evidence[];
   /** As on SummaryPoint. */
   support?: Support;
+  /** Present when sources put this one event on different days: every date given, with who gives it. */
+  conflict?: TimelineDateConflict;
+}
+
+/** The dates sources give for one event, when they disagree; the entry's own date is one of them. */
+export interface TimelineDateConflict {
+  /** Two or more dates, in calendar order, each with the sources that give it. */
+  values: Array<{
+    /** ISO calendar dates of this value. */
+    start: string;
+    end: string;
+    /** The date expression as the first of its sources wrote it ("on Thursday"). */
+    when: string;
+    sources: string[];
+  }>;
 }
 
 export interface Quote {

@@ -4,7 +4,7 @@
  * briefing dates are calendar days.
  */
 import { DateTime } from 'luxon';
-import type { DateSpan, Granularity } from '../model/briefing.js';
+import type { DateSpan, Granularity, TimelineDateConflict } from '../model/briefing.js';
 
 
 // A fixed locale keeps labels identical on every machine ("Sep", not en-GB's "Sept").
@@ -113,4 +113,13 @@ export function spanLabel(span: DateSpan): string {
   const [first, last] = e < s ? [e, s] : [s, e];
   const label = exactLabel(first, last, span);
   return span.approximate && !/^(early|mid|late) /.test(label) ? `around ${label}` : label;
+}
+
+/**
+ * The dates sources give for one event when they disagree, each with its sources:
+ * "Thu 3 Dec 2026 (S2) or Fri 4 Dec 2026 (S1)". Writers add "sources disagree" in their own way.
+ */
+export function dateConflictLabel(conflict: TimelineDateConflict): string {
+  const options = conflict.values.map((v) => `${spanLabel({ start: v.start, end: v.end, granularity: 'day', approximate: false })} (${v.sources.join(', ')})`);
+  return options.length <= 2 ? options.join(' or ') : `${options.slice(0, -1).join(', ')} or ${options.at(-1)}`;
 }

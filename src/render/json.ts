@@ -64,6 +64,9 @@ const timelineEntry = (t: TimelineEntry, c: SupportContext): TimelineEntry => ({
   sources: [...t.sources],
   evidence: evidence(t.evidence),
   support: support(supportFor(t, c)),
+  ...(t.conflict
+    ? { conflict: { values: t.conflict.values.map((v) => ({ start: v.start, end: v.end, when: v.when, sources: [...v.sources] })) } }
+    : {}),
 });
 
 const quote = (q: Quote, c: SupportContext): Quote => ({

@@ -4,8 +4,8 @@
  * and renders as "—".
  */
 import type Handlebars from 'handlebars';
-import type { DateSpan, Granularity, QuestionKind } from '../model/briefing.js';
-import { dayLabel, longDateLabel, spanLabel } from './date-labels.js';
+import type { DateSpan, Granularity, QuestionKind, TimelineDateConflict } from '../model/briefing.js';
+import { dateConflictLabel, dayLabel, longDateLabel, spanLabel } from './date-labels.js';
 import { escapeInline } from './markdown-escape.js';
 import { questionKindLabels, questionKindTitle, supportWordings, type SupportedItem } from './labels.js';
 
@@ -66,6 +66,17 @@ function date(...args: unknown[]): string {
   if (isSpan(value)) return spanLabel({ ...value, approximate: value.approximate === true });
   if (typeof value === 'string') return dayLabel(value);
   throw missing('date', options, 'something that is not a date');
+}
+
+/**
+ * `{{dateConflict conflict}}` (a timeline entry's `conflict`) → "Thu 3 Dec 2026 (S2) or Fri 4 Dec 2026 (S1):
+ * sources disagree", escaped for a table cell.
+ */
+function dateConflict(...args: unknown[]): string {
+  const { params, options } = split(args);
+  const value = params[0] as TimelineDateConflict | undefined;
+  if (value === undefined || !Array.isArray(value?.values)) throw missing('dateConflict', options);
+  return escapeInline(`${dateConflictLabel(value)}: ${questionKindLabels.conflict}`, { table: true });
 }
 
 /** `{{longDate date}}` → "Monday 21 February 2022"; null → "—". */
@@ -162,7 +173,7 @@ function questionKind(...args: unknown[]): string {
   return questionKindTitle(kind);
 }
 
-/** Register md, date, longDate, cite, support, carried, questionKind, plural, url and add on an isolated Handlebars instance. */
+/** Register md, date, dateConflict, longDate, cite, support, carried, questionKind, plural, url and add on an isolated Handlebars instance. */
 export function registerMarkdownHelpers(hb: typeof Handlebars): void {
-  hb.registerHelper({ md, date, longDate, cite, support, carried, questionKind, plural, url, add });
+  hb.registerHelper({ md, date, dateConflict, longDate, cite, support, carried, questionKind, plural, url, add });
 }

@@ -1,11 +1,12 @@
 /**
  * Conflicts between sources: figures that measure the same thing (same unit, same counted noun or the same
- * thing happening to people, similar sentences) but disagree — "1.2 million (S1) vs 1.4 million (S2)".
+ * thing happening to people, similar or aligned sentences) but disagree — "1.2 million (S1) vs 1.4 million (S2)".
  * The same figure written two ways ("1.2 million", "1,200,000") and hedged figures that fit ("at least
  * nine" vs "11") are no conflict.
  */
 import type { Conflict, Evidence, Question } from '../../model/briefing.js';
 import { compareSourceIds, evidenceOf } from '../corpus.js';
+import { align } from '../align/index.js';
 import { cosine } from '../terms.js';
 import { figuresOf, type Figure } from './figures.js';
 import { finishQuestion } from './phrase.js';
@@ -119,13 +120,17 @@ function sourceOf(f: Figure): string {
   return f.view.info.sentence.source;
 }
 
-/** Same kind of thing, in sentences about the same event, of a size that could be the same quantity. */
+/**
+ * Same kind of thing, in sentences about the same event, of a size that could be the same quantity. The
+ * sentences are about the same event when their words are similar enough, or when the alignment layer finds
+ * them one fact but for their particulars (reworded: "would carry 1,200 passengers" / "expect 1,000 riders").
+ */
 function comparable(x: Figure, y: Figure): boolean {
   const low = Math.min(x.value, y.value);
   const high = Math.max(x.value, y.value);
   if (low <= 0 || high / low > MAX_RATIO) return false;
   const needed = x.category && x.category === y.category ? SAME_CATEGORY_SIMILARITY : x.unit === 'count' ? SAME_CONTEXT_SIMILARITY : SAME_AMOUNT_SIMILARITY;
-  return cosine(x.view.info.vector, y.view.info.vector) >= needed;
+  return cosine(x.view.info.vector, y.view.info.vector) >= needed || align(x.view.info, y.view.info).sameFrame;
 }
 
 /** Whether both figures can be true: equal at the coarser precision, or within each other's bounds. */
@@ -166,8 +171,21 @@ function questionOf(key: string, f: Figure): [string, string] {
   if (kind === 'people') return CATEGORY_QUESTION[rest] ?? ['How many people', 'people'];
   if (kind === 'count') {
     const noun = f.nounText?.toLowerCase() ?? rest;
-    return [`How many ${noun} were involved`, noun];
+    const rate = rateOf(f);
+    // "1,200 passengers a day" measures a rate: asked as one, not as people "involved".
+    return rate ? [`How many ${noun} ${rate}`, `${noun} ${rate}`] : [`How many ${noun} were involved`, noun];
   }
   if (kind === 'percent') return rest ? [`What is the right figure for ${rest}`, rest] : ['What is the right figure', 'percentage'];
   return rest ? [`How much was the ${rest}`, rest] : ['What is the right amount', 'amount'];
+}
+
+/** "a day", "per week", "each year" right after the counted noun, or null. */
+function rateOf(f: Figure): string | null {
+  const tokens = f.view.tokens;
+  for (let k = f.index + 1; k < tokens.length && k <= f.index + 4; k++) {
+    if (tokens[k]!.lemma !== f.noun) continue;
+    const [by, unit] = [tokens[k + 1]?.lower, tokens[k + 2]?.lower];
+    return by && unit && /^(?:a|an|per|each|every)$/.test(by) && /^(?:day|week|month|year|hour)$/.test(unit) ? `${by} ${unit}` : null;
+  }
+  return null;
 }

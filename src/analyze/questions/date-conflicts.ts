@@ -1,7 +1,7 @@
 /**
  * Date conflicts: the same event given different days by different sources ("the hearing is on 3 March" (S1)
- * vs "the hearing on 10 March" (S2); "died on Monday" vs "died on Tuesday"). Worked from the timeline, which
- * merges reports only when their dates overlap, so a disagreement shows as two entries. Conservative: both
+ * vs "the hearing on 10 March" (S2); "died on Monday" vs "died on Tuesday"), when the timeline kept them as two
+ * entries (rows it aligned as one event are asked in timeline-conflicts.ts). Conservative: both
  * must be one-off events with the same head, subject and object; both dates exact days; no source of either
  * side also gives the other date or says the event moved; a month and a day in it are compatible.
  */
@@ -15,6 +15,7 @@ import { MOVED } from './lexicon.js';
 import { shorten } from './phrase.js';
 import { contentTerms, sameParticipants } from './overlap.js';
 import type { SentenceView } from './view.js';
+import { dayFirstBalance, namesMonth, writtenDay } from './written-day.js';
 
 /** Two clauses without their dates tell the same event only when at least this similar. */
 export const SAME_EVENT_SIMILARITY = 0.35;
@@ -30,9 +31,6 @@ const MAX_VALUES = 3;
 const NOT_A_DAY = /^(?:until|till|by|before|after|since|from|through|between|within|no later than|ahead of|as of|around|about|circa|starting|beginning|early|late|mid)\b/i;
 /** Night-time events straddle midnight: "Thursday night" and "overnight" may be the next day in another source. */
 const NIGHT = /\b(?:night|overnight|evening|midnight|early hours|small hours|late)\b/i;
-const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?/i;
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 export interface DateConflictContext {
   views: SentenceView[];
@@ -147,7 +145,7 @@ function sideOf(event: Event, other: Event, byAddress: Map<string, SentenceView>
     if (days.some((m) => compatible(asDay(m), other.entry))) return null;
     const day = days.find((m) => !m.approximate && !NOT_A_DAY.test(m.text) && compatible(asDay(m), event.entry));
     // "on Monday" is placed from the source's own date; a source without one cannot say which Monday.
-    if (!day || (!context.dated.has(e.source) && !/\d/.test(day.text) && !MONTH.test(day.text))) continue;
+    if (!day || (!context.dated.has(e.source) && !/\d/.test(day.text) && !namesMonth(day.text))) continue;
     if (!sources.has(e.source)) sources.set(e.source, day);
     evidence.push(e);
   }
@@ -219,35 +217,17 @@ function firstSource(side: Side): string {
   return [...side.sources.keys()].sort(compareSourceIds)[0]!;
 }
 
-/**
- * The date as the first source wrote it when it names the day ("3 March", "March 10, 2025"); a weekday or
- * "yesterday" becomes its calendar day ("Monday, June 10"), with the year when the dates' years differ.
- */
+/** The date as the first source of the side wrote it, or its calendar day (see written-day.ts). */
 function shownDate(side: Side, dayFirst: boolean, all: Side[]): string {
   const mention = side.sources.get(firstSource(side))!;
-  const written = mention.text.replace(/^(?:(?:on|at|in|of|for|during|the)\s+)+/i, '').trim();
-  if (/\d/.test(written) && MONTH.test(written)) return written;
-  const [year, month, day] = mention.start.split('-').map(Number) as [number, number, number];
-  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()]!;
   const years = new Set(all.map((s) => s.event.entry.start.slice(0, 4)));
-  const date = dayFirst ? `${day} ${MONTH_NAMES[month - 1]}` : `${MONTH_NAMES[month - 1]} ${day}`;
-  const withYear = years.size > 1 ? `${date}${dayFirst ? '' : ','} ${year}` : date;
-  return dayFirst ? `${weekday} ${withYear}` : `${weekday}, ${withYear}`;
+  return writtenDay(mention.text, mention.start, dayFirst, years.size > 1);
 }
 
 /** Whether the sources write "3 March" rather than "March 3": from the conflicting dates, else from the whole corpus. */
 function writesDayFirst(sides: Side[], views: SentenceView[]): boolean {
-  const count = (texts: string[]) => {
-    let dayFirst = 0;
-    let monthFirst = 0;
-    for (const t of texts) {
-      dayFirst += (t.match(/\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi) ?? []).length;
-      monthFirst += (t.match(/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/gi) ?? []).length;
-    }
-    return dayFirst - monthFirst;
-  };
-  const own = count(sides.flatMap((s) => [...s.sources.values()].map((m) => m.text)));
-  return (own !== 0 ? own : count(views.map((v) => v.text))) > 0;
+  const own = dayFirstBalance(sides.flatMap((s) => [...s.sources.values()].map((m) => m.text)));
+  return (own !== 0 ? own : dayFirstBalance(views.map((v) => v.text))) > 0;
 }
 
 function addDays(iso: string, days: number): string {

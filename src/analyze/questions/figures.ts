@@ -9,7 +9,10 @@ export type Bound = 'exact' | 'approx' | 'min' | 'max';
 
 export interface Figure {
   value: number;
-  /** Unit of the last significant digit: "1.2 million" → 100,000; "two" → 1. */
+  /**
+   * Unit of the last significant digit: "1.2 million" → 100,000; "about 1,000" → 1,000; "two" → 1. A whole
+   * number written in digits without a hedge ("1,000 passengers") is taken at its word: precision 1.
+   */
   precision: number;
   /** As written, without the hedge: "1.2 million", "two", "£120,000", "7%". */
   written: string;
@@ -147,9 +150,12 @@ function figureAt(view: SentenceView, i: number, read: Reading): Figure | null {
   const category = noun === null || PEOPLE.has(noun.text.toLowerCase()) ? categoryNear(tokens, i, read.end) : null;
   if (read.unit === 'count' && !noun && !category) return null;
   const about = read.unit === 'count' ? null : aboutWord(tokens, read.start, read.end);
+  // "1,000" beside "1,200" is a disagreement, not a rounding: trailing zeros count as rounding only when hedged
+  // ("about 1,000") or when the figure is written rounded ("1.2 million", "3bn").
+  const plainDigits = /^\d[\d,]*$/.test(written);
   return {
     value: read.value,
-    precision: read.precision,
+    precision: plainDigits && bound === 'exact' ? 1 : read.precision,
     written: /^[A-Za-z]/.test(written) ? written.toLowerCase() : written,
     bound,
     unit: read.unit,

@@ -14,6 +14,7 @@ import { findContradictions } from './contradictions.js';
 import { findDateConflicts } from './date-conflicts.js';
 import { dedupeQuestions, mergeEvidence, SAME_QUESTION_SIMILARITY, type Ranked } from './dedupe.js';
 import { pendingQuestions } from './pending.js';
+import { timelineConflicts } from './timeline-conflicts.js';
 import { unknownQuestions } from './unknown.js';
 import { commonWordTest, viewOf, type Candidate, type SentenceView } from './view.js';
 
@@ -51,7 +52,12 @@ export function buildQuestions(corpus: Corpus, claims: Claim[], briefingDate: st
     isCommonWord,
   };
   const found = distinctConflicts(
-    [...findConflicts(views), ...findDateConflicts(timeline, dateContext), ...findContradictions(views, corpus.idf)].map((f) => ({
+    [
+      ...findConflicts(views),
+      ...timelineConflicts(timeline, views, isCommonWord),
+      ...findDateConflicts(timeline, dateContext),
+      ...findContradictions(views, corpus.idf),
+    ].map((f) => ({
       found: f,
       weight: f.question.sources.length * 10 + centrality(f.views, centre),
     })),

@@ -4,6 +4,8 @@
  */
 import type { TimelineEntry } from '../../model/briefing.js';
 import { citedRuns, firstItemMeasure, openSection, placeItem, rule, supportNote, type Frame } from './blocks.js';
+import { dateConflictLabel } from '../date-labels.js';
+import { questionKindTitle } from '../labels.js';
 import { spanLabel } from './dates.js';
 import type { Run } from './text.js';
 
@@ -14,17 +16,21 @@ const columnGap = 14;
 const rowGap = 4;
 const headGap = 3;
 
-/** Date | event rows; entries after the briefing date carry the word "Scheduled" under their date. */
+/**
+ * Date | event rows; entries after the briefing date carry the word "Scheduled" under their date. An event
+ * the sources date differently shows every date with its sources and "Sources disagree" in its date cell.
+ */
 export function drawTimeline(f: Frame, entries: readonly TimelineEntry[]): void {
   if (entries.length === 0) return;
   const { doc, type, tags, styles } = f;
   const dateBox = { x: f.left, width: dateColumn };
   const eventBox = { x: f.left + dateColumn + columnGap, width: f.width - dateColumn - columnGap };
   const rows = entries.map((e) => {
-    const date: Run[] = [{ text: spanLabel(e), style: styles.when }];
+    const date: Run[] = [{ text: e.conflict ? dateConflictLabel(e.conflict) : spanLabel(e), style: styles.when }];
+    const notes = [...(e.conflict ? [questionKindTitle('conflict')] : []), ...(e.scheduled ? ['Scheduled'] : [])];
     const event = citedRuns(f, e.text, e.sources, f.styles.body, supportNote(f, e));
-    const dateHeight = type.height(date, dateBox) + (e.scheduled ? type.lineAdvance(styles.scheduled) : 0);
-    return { entry: e, date, event, height: Math.max(dateHeight, type.height(event, eventBox)) };
+    const dateHeight = type.height(date, dateBox) + notes.length * type.lineAdvance(styles.scheduled);
+    return { entry: e, date, notes, event, height: Math.max(dateHeight, type.height(event, eventBox)) };
   });
   const headHeight = type.lineAdvance(styles.tableHead, 0) + headGap + rowGap;
 
@@ -68,7 +74,7 @@ export function drawTimeline(f: Frame, entries: readonly TimelineEntry[]): void 
     const dateCell = tags.element('TD', tr);
     doc.y = top + dateDrop;
     tags.block('P', dateCell, () => type.paragraph(row.date, dateBox));
-    if (row.entry.scheduled) tags.block('P', dateCell, () => type.paragraph([{ text: 'Scheduled', style: styles.scheduled }], dateBox));
+    for (const note of row.notes) tags.block('P', dateCell, () => type.paragraph([{ text: note, style: styles.scheduled }], dateBox));
     dateCell.end();
     doc.y = top;
     tags.block('TD', tr, () => type.paragraph(row.event, eventBox));
