@@ -14,6 +14,7 @@ import { sourceEntries } from './sources.js';
 import { summarize } from './summary.js';
 import { withSupport } from './support.js';
 import { buildTimeline } from './timeline.js';
+import { corroborateTimeline } from './timeline-claims.js';
 import { chooseTitle } from './title.js';
 
 export interface AnalyzeResult {
@@ -28,7 +29,8 @@ export function analyze(documents: Document[], options: AnalyzeOptions): Analyze
   const summary = summarize(corpus, claims, options.summaryWords, keyQuoteSentences(corpus, quotes.quotes));
   const origins = findOrigins(documents);
   const sources = sourceEntries(documents.map((d) => d.source), origins);
-  const timeline = buildTimeline(corpus, options.date);
+  const dated = buildTimeline(corpus, options.date);
+  const timeline = { ...dated, entries: corroborateTimeline(dated.entries, claims, corpus) };
   const open = buildQuestions(corpus, claims, options.date, timeline.entries);
   const briefing: Briefing = {
     schemaVersion: SCHEMA_VERSION,
