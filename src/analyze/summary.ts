@@ -47,7 +47,7 @@ export function summarize(
   const chosen: Candidate[] = [lead];
   let words = lead.best.words;
   const top = candidates[0]!.score;
-  const remaining = candidates.filter((c) => c !== lead);
+  const remaining = candidates.filter((c) => c !== lead).slice(0, MAX_CANDIDATES);
   while (remaining.length > 0) {
     let pick = -1;
     let pickValue = -Infinity;
@@ -85,24 +85,37 @@ export function summarize(
 function candidatesOf(claims: Claim[], center: TermVector, sourceCount: number, leftOut: ReadonlySet<SentenceInfo>): Candidate[] {
   const candidates: Candidate[] = [];
   for (const claim of claims) {
-    let best: SentenceInfo | undefined;
-    let bestScore = 0;
-    for (const member of claim.members) {
-      if (leftOut.has(member)) continue;
-      const score = sentenceScore(member, center, claim, sourceCount) * (0.5 + 0.5 * typicality(member, claim));
-      if (score > bestScore) [best, bestScore] = [member, score];
-    }
-    if (best) candidates.push({ claim, best, score: bestScore, restated: [] });
+    // Typicality compares members with each other: only the few best by their own score are weighed so.
+    const scored = claim.members
+      .filter((m) => !leftOut.has(m))
+      .map((member) => ({ member, score: sentenceScore(member, center, claim, sourceCount) }))
+      .filter((s) => s.score > 0)
+      .sort((a, b) => b.score - a.score || compareAddress(a.member, b.member))
+      .slice(0, TYPICALITY_FINALISTS)
+      .map((s) => ({ member: s.member, score: s.score * (0.5 + 0.5 * typicality(s.member, claim)) }));
+    let best: (typeof scored)[number] | undefined;
+    for (const s of scored) if (!best || s.score > best.score) best = s;
+    if (best) candidates.push({ claim, best: best.member, score: best.score, restated: [] });
   }
   return candidates;
 }
+
+/**
+ * Only the best-scored candidates compete for the points: a summary of a few points never reaches further
+ * down, and each pick weighs every remaining candidate (merges included), so all of them would be quadratic.
+ */
+const MAX_CANDIDATES = 300;
+
+/** How many of a claim's members are weighed for typicality, and against how many others at most. */
+const TYPICALITY_FINALISTS = 5;
+const TYPICALITY_PEERS = 20;
 
 /**
  * How well a member stands for its claim: its mean alignment with the other sources' members (1 alone).
  * The sentence the outlets share best is the point, not one that adds its own clause to the fact.
  */
 function typicality(member: SentenceInfo, claim: Claim): number {
-  const others = claim.members.filter((m) => m.sentence.source !== member.sentence.source);
+  const others = claim.members.filter((m) => m.sentence.source !== member.sentence.source).slice(0, TYPICALITY_PEERS);
   if (others.length === 0) return 1;
   return others.reduce((sum, m) => sum + align(member, m).probability, 0) / others.length;
 }

@@ -16,23 +16,28 @@ export function corroborateTimeline(entries: TimelineEntry[], claims: Claim[], c
   for (const claim of claims) for (const m of claim.members) claimOf.set(m, claim);
 
   const rows: Array<{ entry: TimelineEntry; sentences: SentenceInfo[] }> = [];
+  // Rows are compared only with rows of the same dates.
+  const byDates = new Map<string, Array<{ entry: TimelineEntry; sentences: SentenceInfo[] }>>();
   for (const entry of entries) {
     const own = entry.evidence.map((e) => sentenceAt.get(addressOf(e))).filter((s): s is SentenceInfo => s !== undefined);
     // Other sources' sentences of the same claims carry the event too.
     const carriers = [...new Set(own.flatMap((s) => claimOf.get(s)?.members ?? [s]))];
     const same = entry.conflict
       ? undefined
-      : rows.find(
+      : byDates.get(`${entry.start}/${entry.end}`)?.find(
           (r) =>
             !r.entry.conflict &&
-            r.entry.start === entry.start &&
-            r.entry.end === entry.end &&
             r.sentences.some((a) => carriers.some((b) => a.sentence.source !== b.sentence.source && restates(a, b))),
         );
     if (same) {
       same.sentences = [...new Set([...same.sentences, ...carriers])];
       same.entry = withCarriers(same.entry, same.sentences);
-    } else rows.push({ entry: withCarriers(entry, carriers), sentences: carriers });
+    } else {
+      const row = { entry: withCarriers(entry, carriers), sentences: carriers };
+      rows.push(row);
+      const key = `${entry.start}/${entry.end}`;
+      byDates.set(key, [...(byDates.get(key) ?? []), row]);
+    }
   }
   return rows.map((r) => r.entry);
 }

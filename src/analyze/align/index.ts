@@ -56,9 +56,7 @@ export function sameFact(a: SentenceInfo, b: SentenceInfo): boolean {
  * stop here, before the features are computed.
  */
 function mayStateTheSame(a: SentenceShape, b: SentenceShape): boolean {
-  let cosine = 0;
-  for (let d = 0; d < a.meaning.length; d++) cosine += a.meaning[d]! * b.meaning[d]!;
-  if (cosine < MEANING_FLOOR) return false;
+  if (meaningCosine(a, b) < MEANING_FLOOR) return false;
   const [mine, theirs] = [lemmaSet(a), lemmaSet(b)];
   let shared = 0;
   for (const w of mine) if (theirs.has(w)) shared++;
@@ -66,6 +64,12 @@ function mayStateTheSame(a: SentenceShape, b: SentenceShape): boolean {
 }
 
 const MEANING_FLOOR = 0.65;
+
+function meaningCosine(a: SentenceShape, b: SentenceShape): number {
+  let cosine = 0;
+  for (let d = 0; d < a.meaning.length; d++) cosine += a.meaning[d]! * b.meaning[d]!;
+  return cosine;
+}
 const SHARED_WORDS_FLOOR = 0.35;
 
 const lemmaSets = new WeakMap<SentenceShape, Set<string>>();
@@ -85,7 +89,8 @@ function lemmaSet(shape: SentenceShape): Set<string> {
  */
 export function restates(a: SentenceInfo, b: SentenceInfo): boolean {
   const [x, y] = [shapeOfSentence(a), shapeOfSentence(b)];
-  if (particularsDiffer(x, y)) return false;
+  // Both ways of restating need close meaning vectors: most pairs stop here, before the features.
+  if (meaningCosine(x, y) < MEANING_FLOOR || particularsDiffer(x, y)) return false;
   const features = pairFeatures(x, y);
   if (sameFactProbability(features) >= SAME_FACT_PROBABILITY) return true;
   const f = (name: FeatureName) => features[FEATURE_NAMES.indexOf(name)]!;
