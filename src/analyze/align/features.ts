@@ -38,8 +38,8 @@ export function pairFeatures(a: SentenceShape, b: SentenceShape): number[] {
   const lemma = coverage(a.lemmas, b.lemmas);
   const bigram = coverage(bigrams(a.lemmas), bigrams(b.lemmas));
   const content = coverage(a.content, b.content);
-  const ab = meaningCover(a, b);
-  const ba = meaningCover(b, a);
+  const { cover: ab, unmatched: unmatchedAB } = meaningMatch(a, b);
+  const { cover: ba, unmatched: unmatchedBA } = meaningMatch(b, a);
   const numbersA = new Set(a.numbers);
   const numbersB = new Set(b.numbers);
   const unmatchedNumbers = [...numbersA].filter((n) => !numbersB.has(n)).length + [...numbersB].filter((n) => !numbersA.has(n)).length;
@@ -49,8 +49,6 @@ export function pairFeatures(a: SentenceShape, b: SentenceShape): number[] {
   const unmatchedNames = [...namesA].filter((n) => !namesB.has(n)).length + [...namesB].filter((n) => !namesA.has(n)).length;
   const longer = Math.max(a.lemmas.length, b.lemmas.length, 1);
   const chars = coverage(charGrams(a.lemmas), charGrams(b.lemmas));
-  const unmatchedAB = unmatchedContent(a, b);
-  const unmatchedBA = unmatchedContent(b, a);
   return [
     Math.min(lemma.ab, lemma.ba),
     Math.max(lemma.ab, lemma.ba),
@@ -87,21 +85,6 @@ function charGrams(words: string[]): string[] {
   return out;
 }
 
-/** Weight of `a`'s content words that nothing in `b` expresses, scaled to a few words' worth. */
-function unmatchedContent(a: SentenceShape, b: SentenceShape): number {
-  const vectors = wordVectors();
-  let missing = 0;
-  a.content.forEach((word, i) => {
-    const found = b.content.some(
-      (other, j) =>
-        other === word ||
-        (a.contentVectors[i]! >= 0 && b.contentVectors[j]! >= 0 && vectors.similarity(a.contentVectors[i]!, b.contentVectors[j]!) >= WORD_MATCH_FLOOR),
-    );
-    if (!found) missing += a.contentWeights[i]!;
-  });
-  return Math.min(missing, 30) / 30;
-}
-
 /** Share of each side's items (as a multiset) found on the other side. */
 function coverage(a: string[], b: string[]): { ab: number; ba: number } {
   if (a.length === 0 || b.length === 0) return { ab: 0, ba: 0 };
@@ -126,12 +109,14 @@ function bigrams(words: string[]): string[] {
 
 /**
  * How much of `a`'s content `b` expresses, by meaning: each content word of `a` is matched to its closest
- * word in `b` (itself, or a word of like meaning), weighted by how rare it is.
+ * word in `b` (itself, or a word of like meaning), weighted by how rare it is. `unmatched` is the weight of
+ * the words nothing in `b` expresses, scaled to a few words' worth. One pass serves both.
  */
-function meaningCover(a: SentenceShape, b: SentenceShape): number {
+function meaningMatch(a: SentenceShape, b: SentenceShape): { cover: number; unmatched: number } {
   const vectors = wordVectors();
   let total = 0;
   let covered = 0;
+  let missing = 0;
   a.content.forEach((word, i) => {
     const weight = a.contentWeights[i]!;
     total += weight;
@@ -143,8 +128,9 @@ function meaningCover(a: SentenceShape, b: SentenceShape): number {
       }
     }
     if (best >= WORD_MATCH_FLOOR) covered += weight * best;
+    else missing += weight;
   });
-  return total > 0 ? covered / total : 0;
+  return { cover: total > 0 ? covered / total : 0, unmatched: Math.min(missing, 30) / 30 };
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
