@@ -65,34 +65,43 @@ export function candidatePairs(corpus: Corpus): Array<[number, number]> {
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) pairs.push([i, j]);
     return pairs;
   }
-  const seen = new Set<number>();
-  const add = (i: number, j: number) => {
-    const [a, b] = i < j ? [i, j] : [j, i];
-    const key = a * n + b;
-    if (a === b || seen.has(key)) return;
-    seen.add(key);
-    pairs.push([a, b]);
+  // Each pair is noted under its lower index, then each sentence's list is made distinct and sorted.
+  const later: number[][] = items.map(() => []);
+  const link = (i: number, j: number) => {
+    if (i < j) later[i]!.push(j);
+    else if (j < i) later[j]!.push(i);
   };
+  const terms = items.map((s) => [...new Set(s.terms)]);
   const postings = new Map<string, number[]>();
-  items.forEach((s, i) => {
-    for (const t of new Set(s.terms)) {
-      const list = postings.get(t);
-      if (list) list.push(i);
+  terms.forEach((list, i) => {
+    for (const t of list) {
+      const posting = postings.get(t);
+      if (posting) posting.push(i);
       else postings.set(t, [i]);
     }
   });
   const maxPosting = Math.min(MAX_POSTING, Math.max(2, Math.floor(n * COMMON_TERM_SHARE)));
-  items.forEach((s, i) => {
-    const rarest = [...new Set(s.terms)]
+  terms.forEach((list, i) => {
+    const rarest = list
       .map((t) => postings.get(t)!)
-      .filter((list) => list.length <= maxPosting)
+      .filter((posting) => posting.length <= maxPosting)
       .sort((a, b) => a.length - b.length)
       .slice(0, RAREST_TERMS);
-    for (const list of rarest) for (const j of list) add(i, j);
+    for (const posting of rarest) for (const j of posting) link(i, j);
   });
   // Paraphrases that share no rare word ("the US" / "Washington") meet through their meaning vectors.
   for (const bucket of meaningBuckets(items.map((s) => shapeOfSentence(s).meaning))) {
-    for (let x = 0; x < bucket.length; x++) for (let y = x + 1; y < bucket.length; y++) add(bucket[x]!, bucket[y]!);
+    for (let x = 0; x < bucket.length; x++) for (let y = x + 1; y < bucket.length; y++) link(bucket[x]!, bucket[y]!);
   }
-  return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  const seenBy = new Int32Array(n).fill(-1);
+  later.forEach((list, i) => {
+    const distinct: number[] = [];
+    for (const j of list) {
+      if (seenBy[j] === i) continue;
+      seenBy[j] = i;
+      distinct.push(j);
+    }
+    for (const j of distinct.sort((a, b) => a - b)) pairs.push([i, j]);
+  });
+  return pairs;
 }

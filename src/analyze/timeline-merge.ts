@@ -8,6 +8,7 @@
 import type { Evidence, TimelineDateConflict, TimelineEntry } from '../model/briefing.js';
 import { compareSourceIds } from './corpus.js';
 import { eventComparer, type EventEvidence } from './align/events.js';
+import { MonthIndex } from './dates/month-index.js';
 import { eventShape } from './questions/event-shape.js';
 import { MOVED, REPEATED } from './questions/lexicon.js';
 import { cosine, type TermVector } from './terms.js';
@@ -55,12 +56,21 @@ interface Row {
 export function mergeReports(reports: Report[], idf: Map<string, number>, facts: SourceFacts): TimelineEntry[] {
   const compare = eventComparer();
   const evidence = memoPair((a: Report, b: Report) => compare(a.entry, b.entry));
-  const shared = (a: Report, b: Report) => sharedWeight(a.terms, b.terms, idf);
+  const weighed = memoReport((r: Report) => weighedTerms(r.terms, idf));
+  const shared = (a: Report, b: Report) => sharedWeight(weighed(a), weighed(b), idf);
   const rows: Row[] = [];
+  // Rows are looked up by the months they touch: a report is compared only with rows its dates overlap.
+  const index = new MonthIndex<Row>();
   for (const r of reports) {
-    const same = rows.find((row) => overlaps(row.entry, r.entry) && row.reports.some((x) => sameDayEvent(x, r, evidence, shared)));
-    if (same) absorb(same, r);
-    else rows.push({ entry: { ...r.entry, sources: [...r.entry.sources], evidence: [...r.entry.evidence] }, reports: [r], order: r.order });
+    const same = index.near(r.entry).find((row) => overlaps(row.entry, r.entry) && row.reports.some((x) => sameDayEvent(x, r, evidence, shared)));
+    if (same) {
+      absorb(same, r);
+      index.add(same, same.entry);
+    } else {
+      const row = { entry: { ...r.entry, sources: [...r.entry.sources], evidence: [...r.entry.evidence] }, reports: [r], order: r.order };
+      rows.push(row);
+      index.add(row, row.entry);
+    }
   }
   const joined = joinOtherDays(rows, evidence, shared, facts);
   return joined
@@ -88,13 +98,22 @@ function sameDayEvent(a: Report, b: Report, evidence: Evidencer, shared: Sharer)
  */
 function joinOtherDays(rows: Row[], evidence: Evidencer, shared: Sharer, facts: SourceFacts): Row[] {
   const open = rows.map((row) => ({ row, dates: [row], gone: false }));
-  const usable = (row: Row) => datable(row, facts.undated);
   const outletsOf = (rows: Row[]) => new Set(rows.flatMap((r) => r.entry.sources).map((id) => outletKey(id, facts.outlets)));
-  for (const a of open) {
-    if (a.gone || !usable(a.row)) continue;
-    for (const b of open) {
-      if (b === a || b.gone || !usable(b.row) || a.dates.length + b.dates.length > MAX_DATES) continue;
-      const outlets = outletsOf(a.dates);
+  // Only datable rows take part, and a row meets only those within OTHER_DAY.days of it: a window over
+  // the rows sorted by day, visited in row order.
+  const usable = open.filter((o) => datable(o.row, facts.undated));
+  const byDay = usable.map((o) => ({ o, day: Date.parse(o.row.entry.start) / 86_400_000 })).sort((x, y) => x.day - y.day);
+  const position = new Map(open.map((o, i) => [o, i]));
+  for (const a of usable) {
+    if (a.gone) continue;
+    const day = Date.parse(a.row.entry.start) / 86_400_000;
+    const window = byDay
+      .slice(firstAtLeast(byDay, day - OTHER_DAY.days), firstAtLeast(byDay, day + OTHER_DAY.days + 1e-9))
+      .map((x) => x.o)
+      .sort((x, y) => position.get(x)! - position.get(y)!);
+    let outlets = outletsOf(a.dates);
+    for (const b of window) {
+      if (b === a || b.gone || a.dates.length + b.dates.length > MAX_DATES) continue;
       if ([...outletsOf([b.row])].some((o) => outlets.has(o))) continue;
       if (a.dates.some((d) => overlaps(d.entry, b.row.entry) || daysApart(d.entry, b.row.entry) > OTHER_DAY.days)) continue;
       if (!oneOff(a.row, b.row)) continue;
@@ -107,10 +126,22 @@ function joinOtherDays(rows: Row[], evidence: Evidencer, shared: Sharer, facts: 
       );
       if (!one) continue;
       a.dates.push(b.row);
+      outlets = outletsOf(a.dates);
       b.gone = true;
     }
   }
   return open.filter((o) => !o.gone).map((o) => (o.dates.length > 1 ? withConflict(o.dates) : o.row));
+}
+
+/** Index of the first item at or after `day` in a list sorted by day. */
+function firstAtLeast(sorted: Array<{ day: number }>, day: number): number {
+  let [low, high] = [0, sorted.length];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]!.day < day) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**
@@ -191,17 +222,40 @@ function daysApart(a: TimelineEntry, b: TimelineEntry): number {
  * Share of the lighter side's weight (IDF) that the two clauses' words have in common: rare words of the
  * story ("depot", "airport") count, words every sentence uses hardly do.
  */
-function sharedWeight(a: string[], b: string[], idf: Map<string, number>): number {
-  const [x, y] = [new Set(a), new Set(b)];
-  const weight = (terms: Iterable<string>) => [...terms].reduce((sum, t) => sum + (idf.get(t) ?? 1), 0);
-  const lighter = Math.min(weight(x), weight(y));
-  return lighter > 0 ? weight([...x].filter((t) => y.has(t))) / lighter : 0;
+function sharedWeight(a: WeighedTerms, b: WeighedTerms, idf: Map<string, number>): number {
+  const lighter = Math.min(a.weight, b.weight);
+  if (lighter <= 0) return 0;
+  const [small, large] = a.terms.size <= b.terms.size ? [a.terms, b.terms] : [b.terms, a.terms];
+  let common = 0;
+  for (const t of small) if (large.has(t)) common += idf.get(t) ?? 1;
+  return common / lighter;
+}
+
+interface WeighedTerms {
+  terms: Set<string>;
+  weight: number;
+}
+
+function weighedTerms(list: string[], idf: Map<string, number>): WeighedTerms {
+  const terms = new Set(list);
+  let weight = 0;
+  for (const t of terms) weight += idf.get(t) ?? 1;
+  return { terms, weight };
 }
 
 function distinctEvidence(list: Evidence[]): Evidence[] {
   const seen = new Map<string, Evidence>();
   for (const e of list) seen.set(`${e.source}:${e.paragraph}:${e.sentence}`, e);
   return [...seen.values()].sort((a, b) => compareSourceIds(a.source, b.source) || a.paragraph - b.paragraph || a.sentence - b.sentence);
+}
+
+/** Memoise a function of one report. */
+function memoReport<T>(f: (r: Report) => T): (r: Report) => T {
+  const cache = new Map<Report, T>();
+  return (r) => {
+    if (!cache.has(r)) cache.set(r, f(r));
+    return cache.get(r)!;
+  };
 }
 
 /** Memoise a function of two reports (pairs are compared again as rows grow). */

@@ -51,19 +51,16 @@ export function rankHeadlines(documents: Document[], corpus: Corpus, bottomLine:
   const outlets = outletNames(documents);
   const center = centroid(corpus.sentences.map((s) => s.vector));
   const bottom = bottomLine ? vectorOf(termsOf(bottomLine), corpus.idf) : undefined;
-  const bySource = new Map<string, TermVector[]>();
-  for (const s of corpus.sentences) {
-    const list = bySource.get(s.sentence.source) ?? [];
-    list.push(s.vector);
-    bySource.set(s.sentence.source, list);
-  }
+  const closest = closestBySource(corpus);
+  // Sources with sentences, in reading order.
+  const sources = [...new Set(corpus.sentences.map((s) => s.sentence.source))];
   const candidates: Candidate[] = [];
   for (const doc of documents) {
     const title = usableHeadline(doc.source.meta.title, outlets);
     if (!title) continue;
     const vector = vectorOf(termsOf(title), corpus.idf);
     const centrality =
-      WEIGHTS.sources * coverage(vector, doc.source.id, bySource) +
+      WEIGHTS.sources * coverage(closest(vector), doc.source.id, sources) +
       WEIGHTS.bottomLine * (bottom ? cosine(vector, bottom) : 0) +
       WEIGHTS.corpus * cosine(vector, center);
     if (centrality < MIN_CENTRALITY) continue;
@@ -85,13 +82,41 @@ function usableHeadline(raw: string | undefined, outlets: string[]): string | un
  * How well the other sources carry what the headline says: for each, its sentence closest to the headline,
  * averaged. A headline only its own article supports (one outlet's angle) scores low; with one source, its own.
  */
-function coverage(headline: TermVector, own: string, bySource: Map<string, TermVector[]>): number {
-  const others = [...bySource].filter(([id]) => id !== own);
-  const pool = others.length > 0 ? others : [...bySource];
+function coverage(closest: Map<string, number>, own: string, sources: string[]): number {
+  const others = sources.filter((id) => id !== own);
+  const pool = others.length > 0 ? others : sources;
   if (pool.length === 0) return 0;
   let sum = 0;
-  for (const [, vectors] of pool) sum += Math.max(0, ...vectors.map((v) => cosine(headline, v)));
+  for (const id of pool) sum += closest.get(id) ?? 0;
   return sum / pool.length;
+}
+
+/**
+ * For a headline, each source's highest cosine with it over the source's sentences (sources whose
+ * sentences share no term with it are left out: 0). Read through an index of the sentences' terms, so a
+ * headline meets only the sentences it shares a term with: a cluster of thousands of articles stays cheap.
+ */
+function closestBySource(corpus: Corpus): (headline: TermVector) => Map<string, number> {
+  const postings = new Map<string, Array<{ sentence: number; weight: number }>>();
+  corpus.sentences.forEach((s, sentence) => {
+    for (const [term, weight] of s.vector) {
+      const list = postings.get(term);
+      if (list) list.push({ sentence, weight });
+      else postings.set(term, [{ sentence, weight }]);
+    }
+  });
+  return (headline) => {
+    const dots = new Map<number, number>();
+    for (const [term, weight] of headline) {
+      for (const p of postings.get(term) ?? []) dots.set(p.sentence, (dots.get(p.sentence) ?? 0) + weight * p.weight);
+    }
+    const best = new Map<string, number>();
+    for (const [sentence, dot] of dots) {
+      const source = corpus.sentences[sentence]!.sentence.source;
+      if (dot > (best.get(source) ?? 0)) best.set(source, dot);
+    }
+    return best;
+  };
 }
 
 /**

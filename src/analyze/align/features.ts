@@ -3,6 +3,7 @@
  * how much of each one's words and meaning the other covers, and which particulars differ.
  */
 import { wordVectors } from '../../lexicon/word-vectors.js';
+import { commonCount } from './keys.js';
 import type { SentenceShape } from './shape.js';
 
 export const FEATURE_NAMES = [
@@ -27,6 +28,7 @@ export const FEATURE_NAMES = [
   'unmatchedContentMin',
   'shorterLength',
   'numbersAgree',
+  'quotationShared',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -34,12 +36,29 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
 /** Word similarity below which a word is not taken to stand for another. */
 const WORD_MATCH_FLOOR = 0.5;
 
+/** Features read from the words' meaning: the costly part of a pair, each valued in [0, 1]. */
+export const MEANING_FEATURES: ReadonlySet<FeatureName> = new Set([
+  'meaningCoverMin',
+  'meaningCoverMax',
+  'unmatchedContentMax',
+  'unmatchedContentMin',
+]);
+export const FEATURE_INDEX = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, i])) as Record<FeatureName, number>;
+
 export function pairFeatures(a: SentenceShape, b: SentenceShape): number[] {
-  const lemma = coverage(a.lemmas, b.lemmas);
-  const bigram = coverage(bigrams(a.lemmas), bigrams(b.lemmas));
-  const content = coverage(a.content, b.content);
-  const { cover: ab, unmatched: unmatchedAB } = meaningMatch(a, b);
-  const { cover: ba, unmatched: unmatchedBA } = meaningMatch(b, a);
+  return withMeaningFeatures(lexicalFeatures(a, b), a, b);
+}
+
+/**
+ * Every feature but the meaning features, which are left NaN: enough to rule most pairs out (the model's
+ * best case over the missing ones, model.ts) before the word-by-word similarities are computed.
+ */
+export function lexicalFeatures(a: SentenceShape, b: SentenceShape): number[] {
+  const [x, y] = [a.keys, b.keys];
+  const lemma = coverage(x.lemmas, y.lemmas);
+  const bigram = coverage(x.bigrams, y.bigrams);
+  const content = coverage(x.content, y.content);
+  const chars = coverage(x.charGrams, y.charGrams);
   const numbersA = new Set(a.numbers);
   const numbersB = new Set(b.numbers);
   const unmatchedNumbers = [...numbersA].filter((n) => !numbersB.has(n)).length + [...numbersB].filter((n) => !numbersA.has(n)).length;
@@ -48,7 +67,6 @@ export function pairFeatures(a: SentenceShape, b: SentenceShape): number[] {
   const allNames = new Set([...namesA, ...namesB]).size;
   const unmatchedNames = [...namesA].filter((n) => !namesB.has(n)).length + [...namesB].filter((n) => !namesA.has(n)).length;
   const longer = Math.max(a.lemmas.length, b.lemmas.length, 1);
-  const chars = coverage(charGrams(a.lemmas), charGrams(b.lemmas));
   return [
     Math.min(lemma.ab, lemma.ba),
     Math.max(lemma.ab, lemma.ba),
@@ -56,10 +74,10 @@ export function pairFeatures(a: SentenceShape, b: SentenceShape): number[] {
     Math.max(bigram.ab, bigram.ba),
     Math.min(content.ab, content.ba),
     Math.max(content.ab, content.ba),
-    Math.min(ab, ba),
-    Math.max(ab, ba),
+    NaN,
+    NaN,
     dot(a.meaning, b.meaning),
-    commonSubsequence(a.lemmas, b.lemmas) / longer,
+    commonSubsequence(x.inOrder, y.inOrder) / longer,
     Math.abs(a.lemmas.length - b.lemmas.length) / longer,
     numbersA.size > 0 && numbersB.size > 0 && unmatchedNumbers > 0 ? 1 : 0,
     Math.min(unmatchedNumbers, 4) / 4,
@@ -67,67 +85,66 @@ export function pairFeatures(a: SentenceShape, b: SentenceShape): number[] {
     a.negated !== b.negated ? 1 : 0,
     Math.min(chars.ab, chars.ba),
     Math.max(chars.ab, chars.ba),
-    Math.max(unmatchedAB, unmatchedBA),
-    Math.min(unmatchedAB, unmatchedBA),
+    NaN,
+    NaN,
     Math.min(a.lemmas.length, b.lemmas.length) / 40,
     numbersA.size > 0 && unmatchedNumbers === 0 ? 1 : 0,
+    // Both quote the same words: two outlets reporting one statement.
+    x.quoted.length > 0 && y.quoted.length > 0 ? commonCount(x.quoted, y.quoted) / Math.min(x.quoted.length, y.quoted.length) : 0,
   ];
 }
 
-/** Character 4-grams of the words, so that name variants and word forms ("Kremlin's", "kremlin") meet. */
-function charGrams(words: string[]): string[] {
-  const out: string[] = [];
-  for (const w of words) {
-    const padded = ` ${w} `;
-    if (padded.length <= 4) out.push(padded);
-    else for (let i = 0; i + 4 <= padded.length; i++) out.push(padded.slice(i, i + 4));
-  }
+/** The features with the meaning features filled in. */
+export function withMeaningFeatures(features: number[], a: SentenceShape, b: SentenceShape): number[] {
+  const meaning = meaningMatch(a, b);
+  const out = [...features];
+  out[FEATURE_INDEX.meaningCoverMin] = Math.min(meaning.ab, meaning.ba);
+  out[FEATURE_INDEX.meaningCoverMax] = Math.max(meaning.ab, meaning.ba);
+  out[FEATURE_INDEX.unmatchedContentMax] = Math.max(meaning.unmatchedAB, meaning.unmatchedBA);
+  out[FEATURE_INDEX.unmatchedContentMin] = Math.min(meaning.unmatchedAB, meaning.unmatchedBA);
   return out;
 }
 
 /** Share of each side's items (as a multiset) found on the other side. */
-function coverage(a: string[], b: string[]): { ab: number; ba: number } {
+function coverage(a: Uint32Array, b: Uint32Array): { ab: number; ba: number } {
   if (a.length === 0 || b.length === 0) return { ab: 0, ba: 0 };
-  const counts = new Map<string, number>();
-  for (const x of b) counts.set(x, (counts.get(x) ?? 0) + 1);
-  let common = 0;
-  for (const x of a) {
-    const n = counts.get(x) ?? 0;
-    if (n > 0) {
-      common++;
-      counts.set(x, n - 1);
-    }
-  }
+  const common = commonCount(a, b);
   return { ab: common / a.length, ba: common / b.length };
 }
 
-function bigrams(words: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 1; i < words.length; i++) out.push(`${words[i - 1]} ${words[i]}`);
-  return out;
+/**
+ * How much of each side's content the other expresses, by meaning: each content word is matched to its
+ * closest word on the other side (itself, or a word of like meaning), weighted by how rare it is.
+ * `unmatched` is the weight of the words nothing on the other side expresses, scaled to a few words' worth.
+ * One table of word similarities serves both directions.
+ */
+function meaningMatch(a: SentenceShape, b: SentenceShape): { ab: number; ba: number; unmatchedAB: number; unmatchedBA: number } {
+  const vectors = wordVectors();
+  const bestA = new Float64Array(a.content.length);
+  const bestB = new Float64Array(b.content.length);
+  for (let i = 0; i < a.content.length; i++) {
+    for (let j = 0; j < b.content.length; j++) {
+      const va = a.contentVectors[i]!;
+      const vb = b.contentVectors[j]!;
+      // Capped at 1: byte-rounded vectors can put a near-synonym a hair above the word itself.
+      const similarity = a.content[i] === b.content[j] ? 1 : va >= 0 && vb >= 0 ? Math.min(1, vectors.similarity(va, vb)) : 0;
+      if (similarity > bestA[i]!) bestA[i] = similarity;
+      if (similarity > bestB[j]!) bestB[j] = similarity;
+    }
+  }
+  const ab = weighMatches(bestA, a.contentWeights);
+  const ba = weighMatches(bestB, b.contentWeights);
+  return { ab: ab.cover, ba: ba.cover, unmatchedAB: ab.unmatched, unmatchedBA: ba.unmatched };
 }
 
-/**
- * How much of `a`'s content `b` expresses, by meaning: each content word of `a` is matched to its closest
- * word in `b` (itself, or a word of like meaning), weighted by how rare it is. `unmatched` is the weight of
- * the words nothing in `b` expresses, scaled to a few words' worth. One pass serves both.
- */
-function meaningMatch(a: SentenceShape, b: SentenceShape): { cover: number; unmatched: number } {
-  const vectors = wordVectors();
+function weighMatches(best: Float64Array, weights: number[]): { cover: number; unmatched: number } {
   let total = 0;
   let covered = 0;
   let missing = 0;
-  a.content.forEach((word, i) => {
-    const weight = a.contentWeights[i]!;
+  best.forEach((similarity, i) => {
+    const weight = weights[i]!;
     total += weight;
-    let best = 0;
-    for (let j = 0; j < b.content.length && best < 1; j++) {
-      if (b.content[j] === word) best = 1;
-      else if (a.contentVectors[i]! >= 0 && b.contentVectors[j]! >= 0) {
-        best = Math.max(best, vectors.similarity(a.contentVectors[i]!, b.contentVectors[j]!));
-      }
-    }
-    if (best >= WORD_MATCH_FLOOR) covered += weight * best;
+    if (similarity >= WORD_MATCH_FLOOR) covered += weight * similarity;
     else missing += weight;
   });
   return { cover: total > 0 ? covered / total : 0, unmatched: Math.min(missing, 30) / 30 };
@@ -140,7 +157,7 @@ function dot(a: Float64Array, b: Float64Array): number {
 }
 
 /** Length of the longest common subsequence of two word lists (short sentences: quadratic is cheap). */
-function commonSubsequence(a: string[], b: string[]): number {
+function commonSubsequence(a: Uint32Array, b: Uint32Array): number {
   if (a.length === 0 || b.length === 0) return 0;
   let previous = new Uint16Array(b.length + 1);
   let current = new Uint16Array(b.length + 1);

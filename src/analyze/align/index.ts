@@ -4,8 +4,9 @@
  * pair is weighed by the fitted model. Summary, timeline, quotes and questions all read this one answer.
  */
 import type { Corpus, SentenceInfo } from '../corpus.js';
-import { FEATURE_NAMES, pairFeatures, type FeatureName } from './features.js';
-import { PARTICULAR_FEATURES, SAME_FACT_PROBABILITY, sameFactProbability } from './model.js';
+import { FEATURE_INDEX, lexicalFeatures, pairFeatures, withMeaningFeatures } from './features.js';
+import { bestCaseProbability, PARTICULAR_FEATURES, SAME_FACT_PROBABILITY, sameFactProbability } from './model.js';
+import { commonCount } from './keys.js';
 import { figuresDisagree, shapeOf, type SentenceShape } from './shape.js';
 
 export { SAME_FACT_PROBABILITY } from './model.js';
@@ -47,7 +48,12 @@ function particularsDiffer(a: SentenceShape, b: SentenceShape): boolean {
 
 /** True when the two sentences state the same fact. */
 export function sameFact(a: SentenceInfo, b: SentenceInfo): boolean {
-  return mayStateTheSame(shapeOfSentence(a), shapeOfSentence(b)) && align(a, b).probability >= SAME_FACT_PROBABILITY;
+  const [x, y] = [shapeOfSentence(a), shapeOfSentence(b)];
+  if (!mayStateTheSame(x, y) || particularsDiffer(x, y)) return false;
+  // The word-by-word meaning features are computed only for pairs the rest leaves in doubt.
+  const lexical = lexicalFeatures(x, y);
+  if (bestCaseProbability(lexical) < SAME_FACT_PROBABILITY) return false;
+  return sameFactProbability(withMeaningFeatures(lexical, x, y)) >= SAME_FACT_PROBABILITY;
 }
 
 /**
@@ -56,30 +62,18 @@ export function sameFact(a: SentenceInfo, b: SentenceInfo): boolean {
  * stop here, before the features are computed.
  */
 function mayStateTheSame(a: SentenceShape, b: SentenceShape): boolean {
-  if (meaningCosine(a, b) < MEANING_FLOOR) return false;
-  const [mine, theirs] = [lemmaSet(a), lemmaSet(b)];
-  let shared = 0;
-  for (const w of mine) if (theirs.has(w)) shared++;
-  return shared / Math.max(1, Math.min(mine.size, theirs.size)) >= SHARED_WORDS_FLOOR;
+  const [mine, theirs] = [a.keys.distinctLemmas, b.keys.distinctLemmas];
+  if (commonCount(mine, theirs) / Math.max(1, Math.min(mine.length, theirs.length)) < SHARED_WORDS_FLOOR) return false;
+  return meaningCosine(a, b) >= MEANING_FLOOR;
 }
 
 const MEANING_FLOOR = 0.65;
+const SHARED_WORDS_FLOOR = 0.35;
 
 function meaningCosine(a: SentenceShape, b: SentenceShape): number {
   let cosine = 0;
   for (let d = 0; d < a.meaning.length; d++) cosine += a.meaning[d]! * b.meaning[d]!;
   return cosine;
-}
-const SHARED_WORDS_FLOOR = 0.35;
-
-const lemmaSets = new WeakMap<SentenceShape, Set<string>>();
-function lemmaSet(shape: SentenceShape): Set<string> {
-  let set = lemmaSets.get(shape);
-  if (!set) {
-    set = new Set(shape.lemmas);
-    lemmaSets.set(shape, set);
-  }
-  return set;
 }
 
 /**
@@ -91,10 +85,12 @@ export function restates(a: SentenceInfo, b: SentenceInfo): boolean {
   const [x, y] = [shapeOfSentence(a), shapeOfSentence(b)];
   // Both ways of restating need close meaning vectors: most pairs stop here, before the features.
   if (meaningCosine(x, y) < MEANING_FLOOR || particularsDiffer(x, y)) return false;
-  const features = pairFeatures(x, y);
+  const lexical = lexicalFeatures(x, y);
+  const mayBeContained = lexical[FEATURE_INDEX.meaningCosine]! >= CONTAINED_COSINE && lexical[FEATURE_INDEX.numbersDiffer] === 0;
+  if (!mayBeContained && bestCaseProbability(lexical) < SAME_FACT_PROBABILITY) return false;
+  const features = withMeaningFeatures(lexical, x, y);
   if (sameFactProbability(features) >= SAME_FACT_PROBABILITY) return true;
-  const f = (name: FeatureName) => features[FEATURE_NAMES.indexOf(name)]!;
-  return f('meaningCoverMax') >= CONTAINED_COVER && f('meaningCosine') >= CONTAINED_COSINE && f('numbersDiffer') === 0;
+  return mayBeContained && features[FEATURE_INDEX.meaningCoverMax]! >= CONTAINED_COVER;
 }
 
 /**

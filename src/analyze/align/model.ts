@@ -31,3 +31,15 @@ export function sameFactProbability(features: number[], ignore?: ReadonlySet<Fea
   });
   return 1 / (1 + Math.exp(-z));
 }
+
+/**
+ * The highest probability the model can give once the missing (NaN) features are known, each valued in
+ * [0, 1]: a pair below the threshold here is not the same fact whatever they turn out to be.
+ */
+export function bestCaseProbability(features: number[]): number {
+  let z = file.bias;
+  features.forEach((x, j) => {
+    z += Number.isNaN(x) ? Math.max(0, weights[j]!) : x * weights[j]!;
+  });
+  return 1 / (1 + Math.exp(-z));
+}

@@ -4,6 +4,7 @@
  */
 import { posTokens } from '../nlp.js';
 import { wordVectors } from '../../lexicon/word-vectors.js';
+import { distinctKeys, keyOf, keysOf } from './keys.js';
 
 export interface SentenceShape {
   /** Lower-case lemmas of every word and number, in order (punctuation left out). */
@@ -23,6 +24,23 @@ export interface SentenceShape {
   negated: boolean;
   /** Weighted mean of the content words' vectors, unit length (all zero when none has a vector). */
   meaning: Float64Array;
+  /** The items pairs are compared on, as sorted keys (keys.ts). */
+  keys: ShapeKeys;
+}
+
+export interface ShapeKeys {
+  /** Lemmas as a multiset, and once each. */
+  lemmas: Uint32Array;
+  distinctLemmas: Uint32Array;
+  /** Pairs of neighbouring lemmas. */
+  bigrams: Uint32Array;
+  content: Uint32Array;
+  /** Character 4-grams of the lemmas, so that name variants and word forms ("Kremlin's", "kremlin") meet. */
+  charGrams: Uint32Array;
+  /** The lemmas' keys in reading order, for the longest common subsequence. */
+  inOrder: Uint32Array;
+  /** Lemmas inside double quotation marks, once each: the words of the speaker both outlets may quote. */
+  quoted: Uint32Array;
 }
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
@@ -30,6 +48,7 @@ const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'NUM']);
 const LIGHT_VERBS = new Set(['be', 'have', 'do', 'say', 'will', 'would', 'can', 'could', 'may', 'might', 'shall', 'should', 'must']);
 /** Words that deny the verb they stand by ("no" and "without" more often deny a noun: left out). */
 const NEGATIONS = new Set(['not', "n't", 'never']);
+const QUOTATION_MARKS = /^["“”]$/;
 const NUMBER_WORDS: Record<string, string> = {
   one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
   eleven: '11', twelve: '12', twenty: '20', hundred: '100', thousand: '1000', million: '1000000', billion: '1000000000',
@@ -52,10 +71,14 @@ export function shapeOf(text: string): SentenceShape {
   const figures = new Map<string, Set<string>>();
   let pendingNumber: { value: string; gap: number } | undefined;
   const meaning = new Float64Array(vectors.dimensions);
+  const quoted: string[] = [];
+  let inQuotation = false;
   for (const t of posTokens(text)) {
+    if (QUOTATION_MARKS.test(t.text)) inQuotation = !inQuotation;
     if (t.type === 'punctuation' || t.type === 'symbol') continue;
     const lemma = t.type === 'number' ? t.lower.replace(/,/g, '') : t.lemma;
     lemmas.push(lemma);
+    if (inQuotation) quoted.push(lemma);
     if (NEGATIONS.has(t.lower)) negated = true;
     const number = t.type === 'number' ? lemma : NUMBER_WORDS[t.lower];
     if (number !== undefined) {
@@ -82,7 +105,44 @@ export function shapeOf(text: string): SentenceShape {
   let norm = 0;
   for (const x of meaning) norm += x * x;
   if (norm > 0) for (let d = 0; d < meaning.length; d++) meaning[d]! /= Math.sqrt(norm);
-  return { lemmas, content, contentVectors, contentWeights, numbers: [...new Set(numbers)], figures, names: [...new Set(names)], negated, meaning };
+  const lemmaKeys = keysOf(lemmas);
+  const keys: ShapeKeys = {
+    lemmas: lemmaKeys,
+    distinctLemmas: distinctKeys(lemmaKeys),
+    bigrams: keysOf(bigrams(lemmas)),
+    content: keysOf(content),
+    charGrams: keysOf(charGrams(lemmas)),
+    inOrder: Uint32Array.from(lemmas, keyOf),
+    quoted: distinctKeys(keysOf(quoted)),
+  };
+  return {
+    lemmas,
+    content,
+    contentVectors,
+    contentWeights,
+    numbers: [...new Set(numbers)],
+    figures,
+    names: [...new Set(names)],
+    negated,
+    meaning,
+    keys,
+  };
+}
+
+function bigrams(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < words.length; i++) out.push(`${words[i - 1]} ${words[i]}`);
+  return out;
+}
+
+function charGrams(words: string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    const padded = ` ${w} `;
+    if (padded.length <= 4) out.push(padded);
+    else for (let i = 0; i + 4 <= padded.length; i++) out.push(padded.slice(i, i + 4));
+  }
+  return out;
 }
 
 /** A thing both sentences count, with counts that share no value: "1,200 passengers" against "1,000 passengers". */
