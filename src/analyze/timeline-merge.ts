@@ -67,7 +67,9 @@ export function mergeReports(reports: Report[], idf: Map<string, number>, facts:
       absorb(same, r);
       index.add(same, same.entry);
     } else {
-      const row = { entry: { ...r.entry, sources: [...r.entry.sources], evidence: [...r.entry.evidence] }, reports: [r], order: r.order };
+      // Sorted and distinct from the start: `absorb` inserts into these lists in order.
+      const sources = [...new Set(r.entry.sources)].sort(compareSourceIds);
+      const row = { entry: { ...r.entry, sources, evidence: distinctEvidence(r.entry.evidence) }, reports: [r], order: r.order };
       rows.push(row);
       index.add(row, row.entry);
     }
@@ -206,8 +208,21 @@ function absorb(into: Row, r: Report): void {
     const { start, end, granularity, approximate, scheduled, text, when } = r.entry;
     Object.assign(e, { start, end, granularity, approximate, scheduled, text, when });
   }
-  e.sources = [...new Set([...e.sources, ...r.entry.sources])].sort(compareSourceIds);
-  e.evidence = distinctEvidence([...e.evidence, ...r.entry.evidence]);
+  // In place, each new item at its sorted position: a row that absorbs thousands of reports stays linear.
+  for (const source of r.entry.sources) addSorted(e.sources, source, compareSourceIds);
+  for (const evidence of r.entry.evidence) addSorted(e.evidence, evidence, compareEvidence);
+}
+
+/** Put `item` into the ascending `list` unless an equal item is already there. */
+function addSorted<T>(list: T[], item: T, compare: (a: T, b: T) => number): void {
+  let [low, high] = [0, list.length];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (compare(list[mid]!, item) < 0) low = mid + 1;
+    else high = mid;
+  }
+  if (low < list.length && compare(list[low]!, item) === 0) return;
+  list.splice(low, 0, item);
 }
 
 function overlaps(a: TimelineEntry, b: TimelineEntry): boolean {
@@ -246,7 +261,11 @@ function weighedTerms(list: string[], idf: Map<string, number>): WeighedTerms {
 function distinctEvidence(list: Evidence[]): Evidence[] {
   const seen = new Map<string, Evidence>();
   for (const e of list) seen.set(`${e.source}:${e.paragraph}:${e.sentence}`, e);
-  return [...seen.values()].sort((a, b) => compareSourceIds(a.source, b.source) || a.paragraph - b.paragraph || a.sentence - b.sentence);
+  return [...seen.values()].sort(compareEvidence);
+}
+
+function compareEvidence(a: Evidence, b: Evidence): number {
+  return compareSourceIds(a.source, b.source) || a.paragraph - b.paragraph || a.sentence - b.sentence;
 }
 
 /** Memoise a function of one report. */

@@ -8,6 +8,8 @@ import { wordCount } from '../corpus.js';
 
 /** Most words a brief's title may have. */
 export const MAX_HEADLINE_WORDS = 12;
+/** Words after the budget kept for tagging the last words in their context. */
+const CONTEXT_WORDS = 8;
 
 /** Parts of speech a headline never ends on: they announce words that were cut. */
 const DANGLING = new Set(['DET', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'AUX', 'PUNCT', 'SYM']);
@@ -18,8 +20,11 @@ const PHRASE_PUNCT = /^(?:[,;:]|[-–—]{1,2})$/;
 
 /** `text` within `maxWords` words, cut at a phrase boundary, with no trailing punctuation. */
 export function fitHeadline(text: string, maxWords = MAX_HEADLINE_WORDS): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
-  if (wordCount(clean) <= maxWords) return trimEnd(clean);
+  const whole = text.replace(/\s+/g, ' ').trim();
+  if (wordCount(whole) <= maxWords) return trimEnd(whole);
+  // No cut past the budget can fit, so only its first words (and a few after, for the tagger) are read:
+  // a sentence of 100,000 words costs what a short one does.
+  const clean = whole.split(' ').slice(0, maxWords + CONTEXT_WORDS).join(' ');
   const tokens = posTokens(clean);
   const words = (at: number): number => wordCount(clean.slice(0, at));
   const hasVerb = (at: number): boolean => tokens.some((t) => t.end <= at && (t.pos === 'VERB' || t.pos === 'AUX'));
