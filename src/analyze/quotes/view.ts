@@ -30,7 +30,11 @@ export function viewsOf(doc: Document, sentences: Sentence[]): ParagraphView[] {
   let ordinal = 0;
   let previous: ParagraphView | undefined;
   const byParagraph = new Map<number, Sentence[]>();
-  for (const s of sentences) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s]);
+  for (const s of sentences) {
+    const list = byParagraph.get(s.paragraph);
+    if (list) list.push(s);
+    else byParagraph.set(s.paragraph, [s]);
+  }
   for (const p of doc.paragraphs) {
     const own = (byParagraph.get(p.index) ?? []).sort((a, b) => a.index - b.index);
     const sentenceStarts = offsetsOf(p.text, own.map((s) => s.text));
@@ -69,9 +73,15 @@ function offsetsOf(text: string, sentences: string[]): number[] {
 
 /** 1-based index of the sentence holding `offset` in the paragraph. */
 export function sentenceAt(view: ParagraphView, offset: number): number {
-  let k = 0;
-  while (k + 1 < view.sentenceStarts.length && view.sentenceStarts[k + 1]! <= offset) k++;
-  return k + 1;
+  // Binary search: the last start at or before `offset` (a paragraph may hold thousands of sentences).
+  const starts = view.sentenceStarts;
+  let [low, high] = [0, starts.length - 1];
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
 }
 
 /** Ordinal in the whole document of the sentence holding `offset`. */
