@@ -43,7 +43,12 @@ export function summarize(
   candidates.sort((a, b) => b.score - a.score || compareAddress(a.best, b.best));
   if (candidates.length === 0) return [];
 
-  const lead = candidates.find((c) => isLeadMaterial(c.best)) ?? candidates[0]!;
+  // The budget binds the bottom line too; only when no sentence fits at all is the shortest one taken.
+  const fitting = candidates.filter((c) => c.best.words <= wordBudget);
+  const lead =
+    fitting.find((c) => isLeadMaterial(c.best)) ??
+    fitting[0] ??
+    candidates.reduce((shortest, c) => (c.best.words < shortest.best.words ? c : shortest));
   const chosen: Candidate[] = [lead];
   let words = lead.best.words;
   const top = candidates[0]!.score;

@@ -49,6 +49,15 @@ describe('summarize', () => {
     expect(summary.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('keeps the bottom line within a short budget too, instead of taking the top sentence whatever its length', () => {
+    for (const budget of [12, 15, 20, 25, 30]) {
+      const short = summarize(corpus, groupClaims(corpus), budget);
+      const words = short.map((p) => p.text.split(/\s+/).length).reduce((a, b) => a + b, 0);
+      expect(short.length, `budget ${budget}`).toBeGreaterThan(0);
+      expect(words, `budget ${budget}`).toBeLessThanOrEqual(budget);
+    }
+  });
+
   it('leaves out quotations and sentences that lean on an earlier one', () => {
     expect(summary.some((p) => p.text.startsWith('"'))).toBe(false);
     expect(summary.some((p) => p.text.startsWith('He said'))).toBe(false);
