@@ -9,6 +9,7 @@ import type { Evidence, TimelineDateConflict, TimelineEntry } from '../model/bri
 import { compareSourceIds } from './corpus.js';
 import { eventComparer, type EventEvidence } from './align/events.js';
 import { MonthIndex } from './dates/month-index.js';
+import { firstIndex } from './lists.js';
 import { eventShape } from './questions/event-shape.js';
 import { MOVED, REPEATED } from './questions/lexicon.js';
 import { cosine, type TermVector } from './terms.js';
@@ -137,13 +138,7 @@ function joinOtherDays(rows: Row[], evidence: Evidencer, shared: Sharer, facts: 
 
 /** Index of the first item at or after `day` in a list sorted by day. */
 function firstAtLeast(sorted: Array<{ day: number }>, day: number): number {
-  let [low, high] = [0, sorted.length];
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid]!.day < day) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstIndex(sorted, (x) => x.day >= day);
 }
 
 /**
@@ -215,12 +210,7 @@ function absorb(into: Row, r: Report): void {
 
 /** Put `item` into the ascending `list` unless an equal item is already there. */
 function addSorted<T>(list: T[], item: T, compare: (a: T, b: T) => number): void {
-  let [low, high] = [0, list.length];
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (compare(list[mid]!, item) < 0) low = mid + 1;
-    else high = mid;
-  }
+  const low = firstIndex(list, (x) => compare(x, item) >= 0);
   if (low < list.length && compare(list[low]!, item) === 0) return;
   list.splice(low, 0, item);
 }

@@ -3,6 +3,7 @@
  * ("the fullest form of this name before here", "the last organisation before here") is a lookup and a binary
  * search rather than a pass over every mention: a source with thousands of names stays linear.
  */
+import { firstIndex, push } from '../lists.js';
 import { foldName, isShortFormOf, surnameOf } from './names.js';
 import type { Gender } from './types.js';
 
@@ -127,20 +128,3 @@ export function lastBelow(indices: readonly number[], limit: number): number {
   return n > 0 ? indices[n - 1]! : -1;
 }
 
-/** The first position in `items` where `past` holds, for a predicate false then true along the list. */
-function firstIndex<T>(items: readonly T[], past: (item: T) => boolean): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (past(items[mid]!)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}

@@ -3,6 +3,7 @@
  * ("gaps"), and where its sentences start, so a quotation's head, tail and evidence can be read off.
  */
 import type { Document, Sentence } from '../../model/source.js';
+import { firstIndex, push } from '../lists.js';
 import { continuesQuote, findQuoteSpans, type MarkSpan } from './marks.js';
 import { endsSentence, tokenize, type Token } from './tokens.js';
 
@@ -30,11 +31,7 @@ export function viewsOf(doc: Document, sentences: Sentence[]): ParagraphView[] {
   let ordinal = 0;
   let previous: ParagraphView | undefined;
   const byParagraph = new Map<number, Sentence[]>();
-  for (const s of sentences) {
-    const list = byParagraph.get(s.paragraph);
-    if (list) list.push(s);
-    else byParagraph.set(s.paragraph, [s]);
-  }
+  for (const s of sentences) push(byParagraph, s.paragraph, s);
   for (const p of doc.paragraphs) {
     const own = (byParagraph.get(p.index) ?? []).sort((a, b) => a.index - b.index);
     const sentenceStarts = offsetsOf(p.text, own.map((s) => s.text));
@@ -73,15 +70,8 @@ function offsetsOf(text: string, sentences: string[]): number[] {
 
 /** 1-based index of the sentence holding `offset` in the paragraph. */
 export function sentenceAt(view: ParagraphView, offset: number): number {
-  // Binary search: the last start at or before `offset` (a paragraph may hold thousands of sentences).
-  const starts = view.sentenceStarts;
-  let [low, high] = [0, starts.length - 1];
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
+  // The last start at or before `offset`, found by binary search: a paragraph may hold thousands of sentences.
+  return Math.max(1, firstIndex(view.sentenceStarts, (start) => start > offset));
 }
 
 /** Ordinal in the whole document of the sentence holding `offset`. */
