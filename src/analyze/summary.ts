@@ -7,15 +7,22 @@ import { compareSourceIds, evidenceOf, type Corpus, type SentenceInfo } from './
 import type { Claim } from './group.js';
 import { align, restates } from './align/index.js';
 import { cosine, normalise, type TermVector } from './terms.js';
+import { conceptGain, conceptsOf, conceptWeights, type ConceptWeights } from './summary-concepts.js';
 
 /** Weights of the three signals in a sentence's score. */
 const WEIGHTS = { centrality: 0.4, position: 0.4, corroboration: 0.2 };
-/** MMR trade-off: how much a point's own score counts against its overlap with points already chosen. */
-const RELEVANCE_VS_NOVELTY = 0.7;
+/** How much what a point adds to the covered concepts counts against its own score (the rest). */
+const NOVELTY = 0.5;
+/** A concept only one source uses weighs this much (one per source for shared ones): it still beats nothing. */
+const SINGLE_SOURCE_CONCEPT_WEIGHT = 0.25;
+/** How much the bottom line's choice leans to the newest sources, among the LEAD_FINALISTS best lead sentences. */
+const LEAD_RECENCY = 0.3;
+const LEAD_FINALISTS = 20;
+const RECENCY_HALF_LIFE_DAYS = 3;
 
 /** Openings that lean on an earlier sentence ("But…", "The move…"): such a sentence reads poorly alone. */
 const DEPENDENT_OPENING =
-  /^(?:this|that|these|those|there|but|and|or|so|also|however|meanwhile|still|yet|then|instead|later|earlier|the move|the statement|the decision|such)\b/i;
+  /^(?:this|that|these|those|there|but|and|or|so|also|however|meanwhile|still|yet|then|instead|later|earlier|the move|the statement|the decision|such|(?:a few|several|some|\w+) (?:minutes|hours|days|weeks|months|years) (?:later|earlier|after|before))\b/i;
 /** A pronoun subject ("He said…"): alone, nobody can tell who is meant; a last resort as a point. */
 const PRONOUN_OPENING = /^(?:he|she|they|it|its|his|her|their)\b/i;
 
@@ -45,35 +52,22 @@ export function summarize(
 
   // The budget binds the bottom line too; only when no sentence fits at all is the shortest one taken.
   const fitting = candidates.filter((c) => c.best.words <= wordBudget);
+  const days = publicationDays(corpus);
+  const recency = recencyOf(days);
+  // The bottom line: among the best-scored lead sentences, the newest development weighs more.
+  const leadValue = (c: Candidate) => c.score * (1 - LEAD_RECENCY + LEAD_RECENCY * (recency.get(c.best.sentence.source) ?? 0));
   const lead =
-    fitting.find((c) => isLeadMaterial(c.best)) ??
+    fitting
+      .filter((c) => isLeadMaterial(c.best))
+      .slice(0, LEAD_FINALISTS)
+      .reduce<Candidate | undefined>((best, c) => (!best || leadValue(c) > leadValue(best) ? c : best), undefined) ??
     fitting[0] ??
     candidates.reduce((shortest, c) => (c.best.words < shortest.best.words ? c : shortest));
-  const chosen: Candidate[] = [lead];
-  let words = lead.best.words;
-  const top = candidates[0]!.score;
-  const remaining = candidates.filter((c) => c !== lead).slice(0, MAX_CANDIDATES);
-  while (remaining.length > 0) {
-    let pick = -1;
-    let pickValue = -Infinity;
-    remaining.forEach((c, i) => {
-      if (words + c.best.words > wordBudget) return;
-      const overlap = Math.max(...chosen.map((x) => cosine(x.best.vector, c.best.vector)));
-      const value = RELEVANCE_VS_NOVELTY * (c.score / top) - (1 - RELEVANCE_VS_NOVELTY) * overlap;
-      if (value > pickValue) [pick, pickValue] = [i, value];
-    });
-    if (pick < 0) break;
-    const [next] = remaining.splice(pick, 1);
-    // A point that says again what a chosen one says is not shown twice: the chosen point cites it instead.
-    const restated = chosen.find((x) => restates(x.best, next!.best));
-    if (restated) {
-      restated.restated.push(next!.best, ...next!.claim.members.filter((m) => m !== next!.best));
-      continue;
-    }
-    chosen.push(next!);
-    words += next!.best.words;
-  }
-  return chosen.map(({ claim, best, restated }) => {
+  const chosen = pickPoints(lead, candidates, conceptWeights(corpus.sentences, SINGLE_SOURCE_CONCEPT_WEIGHT), wordBudget);
+  // New before background: after the bottom line, points first reported most recently come first.
+  const firstReported = (c: Candidate) => Math.min(...[...c.claim.members, ...c.restated].map((m) => days.get(m.sentence.source) ?? Infinity));
+  const points = [chosen[0]!, ...chosen.slice(1).map((c, i) => ({ c, i, day: firstReported(c) })).sort((x, y) => (x.day === y.day ? x.i - y.i : y.day - x.day || x.i - y.i)).map((x) => x.c)];
+  return points.map(({ claim, best, restated }) => {
     const carriers = [...claim.members, ...restated];
     return {
       text: best.sentence.text,
@@ -84,6 +78,64 @@ export function summarize(
       .map((m) => evidenceOf(m.sentence)),
     };
   });
+}
+
+/**
+ * The points after the bottom line, greedily: each pick weighs a candidate's own score against what it adds
+ * to the concepts already covered per word it costs, so the points cover the story's arc instead of
+ * one sub-event several times; a candidate that adds nothing is not taken.
+ */
+function pickPoints(lead: Candidate, candidates: Candidate[], weights: ConceptWeights, wordBudget: number): Candidate[] {
+  const chosen: Candidate[] = [lead];
+  let words = lead.best.words;
+  const top = candidates[0]!.score;
+  const covered = new Set(conceptsOf(lead.best));
+  const remaining = candidates
+    .filter((c) => c !== lead)
+    .slice(0, MAX_CANDIDATES)
+    .map((c) => ({ c, concepts: conceptsOf(c.best) }));
+  while (remaining.length > 0) {
+    const rates = remaining.map(({ c, concepts }) =>
+      words + c.best.words > wordBudget ? -1 : conceptGain(concepts, weights, covered) / c.best.words,
+    );
+    const bestRate = Math.max(Number.MIN_VALUE, ...rates);
+    let pick = -1;
+    let pickValue = 0;
+    remaining.forEach(({ c }, i) => {
+      const rate = rates[i]!;
+      if (rate <= 0) return;
+      const value = (1 - NOVELTY) * (c.score / top) + NOVELTY * summaryFitness(c.best) * (rate / bestRate);
+      if (value > pickValue) [pick, pickValue] = [i, value];
+    });
+    if (pick < 0) break;
+    const [{ c: next, concepts }] = remaining.splice(pick, 1) as [(typeof remaining)[number]];
+    // A point that says again what a chosen one says is not shown twice: the chosen point cites it instead.
+    const restated = chosen.find((x) => restates(x.best, next.best));
+    if (restated) {
+      restated.restated.push(next.best, ...next.claim.members.filter((m) => m !== next.best));
+      continue;
+    }
+    chosen.push(next);
+    for (const c of concepts) covered.add(c);
+    words += next.best.words;
+  }
+  return chosen;
+}
+
+/** Each source's publication day (days since 1970), for sources that have one. */
+function publicationDays(corpus: Corpus): Map<string, number> {
+  const days = new Map<string, number>();
+  for (const d of corpus.documents) {
+    const time = Date.parse(d.source.meta.published ?? '');
+    if (!Number.isNaN(time)) days.set(d.source.id, Math.floor(time / 86_400_000));
+  }
+  return days;
+}
+
+/** How recent each dated source is: 1 on the newest publication day, halving every RECENCY_HALF_LIFE_DAYS. */
+function recencyOf(days: Map<string, number>): Map<string, number> {
+  const newest = Math.max(...days.values());
+  return new Map([...days].map(([id, day]) => [id, Math.pow(0.5, (newest - day) / RECENCY_HALF_LIFE_DAYS)]));
 }
 
 /** Each claim's best sentence as a candidate point, with its score (claims with no fit sentence give none). */

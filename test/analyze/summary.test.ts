@@ -80,3 +80,72 @@ describe('summarize', () => {
     }
   });
 });
+
+describe('summarize: today\'s news first', () => {
+  // Three days of one story: the older outlet's lead is background by the briefing day.
+  const monday = documentOf('S1', { published: '2026-11-23' }, [
+    'The regional assembly voted to close the Harlow Pit coal mine by 2030, ending two centuries of mining in the valley.',
+    'The mine employs 1,200 workers and supplies the Ashby power station.',
+    'Union leaders warned that the closure plan would be resisted.',
+  ]);
+  const tuesday = documentOf('S2', { published: '2026-11-24' }, [
+    'Union leaders at the Harlow Pit coal mine called a ballot on strike action over the assembly plan to close the mine by 2030.',
+    'The mine employs 1,200 workers, many of them from families that have worked it for generations.',
+  ]);
+  const thursday = documentOf('S3', { published: '2026-11-26' }, [
+    'Miners at the Harlow Pit coal mine walked out on Thursday, the first strike at the mine in forty years, after the assembly voted to close it by 2030.',
+    'Police said the picket at the main gate was peaceful.',
+    'The Ashby power station said it had coal stocks for three weeks.',
+  ]);
+  const thursdayWire = documentOf('S4', { published: '2026-11-26' }, [
+    'Hundreds of miners walked out of the Harlow Pit coal mine on Thursday in the first strike there in forty years.',
+    'The regional assembly voted this month to close the mine by 2030.',
+  ]);
+  const corpus = buildCorpus([monday, tuesday, thursday, thursdayWire]);
+  const summary = summarize(corpus, groupClaims(corpus), 90);
+
+  it('leads with the newest significant development, not the background every outlet repeats', () => {
+    expect(summary[0]!.text).toMatch(/walked out/);
+    expect(summary[0]!.sources).toEqual(expect.arrayContaining(['S3', 'S4']));
+  });
+
+  it('keeps the hard budget for every budget from 20 words up', () => {
+    for (let budget = 20; budget <= 120; budget += 5) {
+      const points = summarize(corpus, groupClaims(corpus), budget);
+      const words = points.map((p) => p.text.split(/\s+/).length).reduce((a, b) => a + b, 0);
+      expect(points.length, `budget ${budget}`).toBeGreaterThan(0);
+      expect(words, `budget ${budget}`).toBeLessThanOrEqual(budget);
+    }
+  });
+
+  it('puts points first reported most recently before older background', () => {
+    const days = summary.slice(1).map((p) => {
+      const first = Math.min(...p.sources.map((id) => Date.parse([monday, tuesday, thursday, thursdayWire].find((d) => d.source.id === id)!.source.meta.published!)));
+      return first;
+    });
+    expect(days.length).toBeGreaterThan(1);
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+  });
+});
+
+describe('summarize: the story\'s arc, not one sub-event twice', () => {
+  const wire = documentOf('S1', {}, [
+    'Fire crews fought a blaze at the Corran paper mill through Tuesday night after an explosion in the drying hall.',
+    'Thick smoke from the burning paper mill drifted across the town and closed schools near the mill.',
+    'The blaze at the paper mill sent smoke over the town for hours, and schools close to the mill were closed.',
+    'Council engineers said the town would get a new water main next spring after hydrants ran dry.',
+  ]);
+  const paper = documentOf('S2', {}, [
+    'An explosion in the drying hall of the Corran paper mill started a fire that burned through Tuesday night.',
+    'Schools near the mill were closed as smoke drifted across the town.',
+    'Hydrants in the street ran dry, and engineers said the town would get a new water main next spring.',
+  ]);
+  const corpus = buildCorpus([wire, paper]);
+  const summary = summarize(corpus, groupClaims(corpus), 60);
+
+  it('gives the second sub-event a point instead of restating the first', () => {
+    const smoke = summary.filter((p) => /smoke/.test(p.text));
+    expect(smoke.length).toBeLessThanOrEqual(1);
+    expect(summary.some((p) => /water main/.test(p.text)), summary.map((p) => p.text).join('\n')).toBe(true);
+  });
+});
