@@ -15,6 +15,7 @@ import { summarize } from './summary.js';
 import { withSupport } from './support.js';
 import { buildTimeline } from './timeline.js';
 import { corroborateTimeline } from './timeline-claims.js';
+import { selectTimeline } from './timeline-select.js';
 import { chooseTitle } from './title.js';
 
 export interface AnalyzeResult {
@@ -30,7 +31,8 @@ export function analyze(documents: Document[], options: AnalyzeOptions): Analyze
   const origins = findOrigins(documents);
   const sources = sourceEntries(documents.map((d) => d.source), origins);
   const dated = buildTimeline(corpus, options.date);
-  const timeline = { ...dated, entries: corroborateTimeline(dated.entries, claims, corpus) };
+  const selected = selectTimeline(corroborateTimeline(dated.entries, claims, corpus), options.date, documents.length);
+  const timeline = { ...dated, entries: selected.entries };
   const open = buildQuestions(corpus, claims, options.date, timeline.entries);
   const briefing: Briefing = {
     schemaVersion: SCHEMA_VERSION,
@@ -40,6 +42,7 @@ export function analyze(documents: Document[], options: AnalyzeOptions): Analyze
     origins,
     summary,
     timeline: timeline.entries,
+    timelineLeftOut: selected.leftOut,
     quotes: quotes.quotes,
     questions: open.questions,
     conflicts: open.conflicts,

@@ -10,6 +10,7 @@ import type { Corpus, SentenceInfo } from './corpus.js';
 import { evidenceOf } from './corpus.js';
 import { datedEvents } from './dates/events.js';
 import { scanDates, type DateMention } from './dates/index.js';
+import { isPassingMention } from './dates/passing.js';
 import { endsLikeCaption, storyText } from './dates/story.js';
 import { withoutWhen } from './align/events.js';
 import { contentTerms } from './questions/overlap.js';
@@ -39,7 +40,8 @@ export function buildTimeline(corpus: Corpus, briefingDate: string): { entries: 
       const where = { source: paths.get(source) ?? source, position: { paragraph: info.sentence.paragraph }, text: info.sentence.text };
       warnings.push(warning('date-unresolved', 'analyze', reason, where));
     }
-    for (const event of datedEvents(body, scan.mentions)) {
+    const mentions = scan.mentions.filter((m) => !isPassingMention(body, m));
+    for (const event of datedEvents(body, mentions)) {
       // The calendar the brief can write: four-digit years (a date counted past 9999 is no event of a story).
       if (!FOUR_DIGIT_YEAR.test(event.mention.start) || !FOUR_DIGIT_YEAR.test(event.mention.end) || event.text === '') continue;
       const entry = entryOf(event.mention, event.text, info, briefingDate);

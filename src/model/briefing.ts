@@ -177,6 +177,8 @@ export interface Briefing {
   origins: Origin[];
   summary: SummaryPoint[];
   timeline: TimelineEntry[];
+  /** Dated events (and the sentences reporting them) the timeline leaves out; absent in files made before it selected. */
+  timelineLeftOut?: { events: number; mentions: number };
   quotes: Quote[];
   questions: Question[];
   conflicts: Conflict[];

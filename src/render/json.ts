@@ -118,6 +118,7 @@ export function canonicalBriefing(b: Briefing): Briefing {
     origins: origins.map(origin),
     summary: b.summary.map((p) => summaryPoint(p, c)),
     timeline: b.timeline.map((t) => timelineEntry(t, c)),
+    ...(b.timelineLeftOut ? { timelineLeftOut: { events: b.timelineLeftOut.events, mentions: b.timelineLeftOut.mentions } } : {}),
     quotes: b.quotes.map((q) => quote(q, c)),
     questions: b.questions.map(question),
     conflicts: b.conflicts.map(conflict),
