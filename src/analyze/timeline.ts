@@ -35,10 +35,15 @@ export function buildTimeline(corpus: Corpus, briefingDate: string): { entries: 
     const before = previous.get(source);
     const scan = scanDates(body, { reference: references.get(source) ?? briefingDate, ...(before ? { previous: before } : {}) });
     if (endsLikeCaption(body, scan.mentions)) return;
+    const where = { source: paths.get(source) ?? source, position: { paragraph: info.sentence.paragraph }, text: info.sentence.text };
     for (const u of scan.unresolved) {
       const reason = `“${u.text}” could not be placed on the calendar: nothing in the source gives the date it counts from.`;
-      const where = { source: paths.get(source) ?? source, position: { paragraph: info.sentence.paragraph }, text: info.sentence.text };
       warnings.push(warning('date-unresolved', 'analyze', reason, where));
+    }
+    for (const m of scan.weekdayMismatches) {
+      const placed = scan.mentions.find((x) => x.index === m.index);
+      const reason = `“${m.text}”: the weekday is not that of the date; the timeline uses the date (${placed?.start ?? '?'}), check the source.`;
+      warnings.push(warning('date-weekday-mismatch', 'analyze', reason, where));
     }
     const mentions = scan.mentions.filter((m) => !isPassingMention(body, m));
     for (const event of datedEvents(body, mentions)) {

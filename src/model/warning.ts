@@ -15,6 +15,7 @@ export const warningKinds = {
   'duplicate-dropped': 'a paragraph repeated within or across sources was used once',
   'date-reference-assumed': 'a source has no date of its own; relative dates use the briefing date',
   'date-unresolved': 'a date expression could not be placed on the calendar',
+  'date-weekday-mismatch': 'a weekday does not match the date written beside it',
   'quote-unattributed': 'a quotation has no speaker that could be identified',
   'glyph-missing': 'a character no bundled or configured font can draw',
   'render-note': 'a writer had to adapt the content to its format',

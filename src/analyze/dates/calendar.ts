@@ -17,6 +17,8 @@ export interface Placed {
   span: Span;
   granularity: Granularity;
   approximate: boolean;
+  /** Set when the written weekday is not the weekday of the written date ("Monday, March 3" in a year it is a Tuesday). */
+  weekdayMismatch?: boolean;
 }
 
 /** Which way a verb points from the reference date; `neutral` when the grammar does not say. */

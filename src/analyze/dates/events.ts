@@ -42,23 +42,70 @@ export function datedEvents(sentence: string, mentions: DateMention[]): DatedEve
     // "The plant, which opened in 1998, …": the remark's date dates the remark.
     for (const remark of remarks.filter((r) => r.start >= clause.start && r.start < clause.end)) {
       const own = here.find((m) => inside(m, remark));
-      if (own) events.push({ mention: own, text: finish(sentence.slice(clause.start, remark.end).replace(/,$/, '')) });
+      if (own) events.push({ mention: own, text: finish(sentence.slice(headOf(remark, clause, tokensOf()), remark.end).replace(/,$/, '')) });
     }
     // "…, a week after the storm hit the coast": the named event is an event of its own.
     const anchored = here.filter((m) => ANCHORED.test(m.text) && !remarks.some((r) => inside(m, r)));
     for (const m of anchored) events.push({ mention: m, text: eventText(sentence, m, clause, quotes, []) });
     const main = here.filter((m) => !remarks.some((r) => inside(m, r)) && !anchored.includes(m));
-    // The event's own date; the date of the saying only when the clause has no other.
-    const mention = main.find((m) => !said(m)) ?? main[0];
-    if (!mention) continue;
-    const cuts = [...remarks, ...(said(mention) ? [] : attribution.removable)];
-    const text = eventText(sentence, mention, clause, quotes, cuts);
-    events.push({ mention, text: i > 0 ? withSubject(sentence, clauses[0]!, clause, text, tokensOf) : text });
+    // "…approved the plan on March 3 and the works began on April 10": two dated events in one clause.
+    for (const part of coordinatedParts(sentence, clause, main.filter((m) => !said(m)), tokensOf)) {
+      // The event's own date; the date of the saying only when the part has no other.
+      const own = main.filter((m) => inside(m, part));
+      const mention = own.find((m) => !said(m)) ?? own[0];
+      if (!mention) continue;
+      const cuts = [...remarks, ...(said(mention) ? [] : attribution.removable)];
+      const text = eventText(sentence, mention, part, quotes, cuts);
+      events.push({ mention, text: i > 0 || part.start > clause.start ? withSubject(sentence, clauses[0]!, part, text, tokensOf) : text });
+    }
   }
   // "Sunday's storm flooded the quay": a possessive date dates the sentence when nothing else does.
   const lone = usable[0];
   if (events.length === 0 && lone) events.push({ mention: lone, text: finish(sentence) });
   return events.sort((a, b) => a.mention.index - b.mention.index);
+}
+
+/** Words of the noun phrase a side remark describes: "the breakaway republics, which …". */
+const NOUN_PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'PART', 'PRON']);
+
+/**
+ * Where the noun phrase a side remark is about starts: the remark dates that thing, not the clause around
+ * it ("Russia's recognition of the breakaway republics, which form an enclave held since 2014" dates the
+ * enclave, and the row reads "The breakaway republics, which form an enclave held since 2014").
+ */
+function headOf(remark: Range, clause: Range, tokens: Token[]): number {
+  let start = remark.start;
+  for (let k = tokens.findLastIndex((t) => t.end <= remark.start && /\w/.test(t.text)); k >= 0; k--) {
+    const t = tokens[k]!;
+    if (t.start < clause.start || !NOUN_PHRASE.has(t.pos) || (t.pos === 'PRON' && !/^(?:its|their|his|her)$/i.test(t.text))) break;
+    start = t.start;
+  }
+  return start === remark.start ? clause.start : start;
+}
+
+/** Where a clause coordinates a second event: ", and", " and", "; ", ", while", ", but", ", then". */
+const COORDINATION = /(?:,\s*|\s+)(?:and|but|while|then|before|after)\s+|;\s+/gi;
+
+/**
+ * A clause cut between its dated events: at the last coordination before each further date whose part
+ * has a verb of its own. A clause with one date, or none to cut at, stays whole.
+ */
+function coordinatedParts(sentence: string, clause: Range, dated: DateMention[], tokensOf: () => Token[]): Range[] {
+  if (dated.length < 2) return [clause];
+  const parts: Range[] = [];
+  let start = clause.start;
+  for (let k = 1; k < dated.length; k++) {
+    const from = dated[k - 1]!.index + dated[k - 1]!.text.length;
+    const to = dated[k]!.index;
+    let cut: { end: number; next: number } | undefined;
+    for (const m of sentence.slice(from, to).matchAll(COORDINATION)) cut = { end: from + m.index!, next: from + m.index! + m[0].length };
+    const verb = cut && tokensOf().some((t) => t.start >= cut.next && t.start < to && (t.pos === 'VERB' || t.pos === 'AUX'));
+    if (!cut || !verb) continue;
+    parts.push({ ...clause, start, end: cut.end });
+    start = cut.next;
+  }
+  parts.push({ ...clause, start });
+  return parts;
 }
 
 /**

@@ -31,6 +31,8 @@ export interface DateScan {
   mentions: DateMention[];
   /** Expressions that are dates but could not be placed ("days later" with nothing before it). */
   unresolved: Array<{ text: string; index: number }>;
+  /** Dates whose weekday is not the weekday of the date written beside it: placed by the date, and doubted. */
+  weekdayMismatches: Array<{ text: string; index: number }>;
 }
 
 /** Every date expression in a sentence that can be placed on the calendar, in text order. */
@@ -41,7 +43,7 @@ export function findDates(sentence: string, context: DateContext): DateMention[]
 /** Like findDates, and also reports the date expressions that could not be placed. */
 export function scanDates(sentence: string, context: DateContext): DateScan {
   const results = recognise(sentence, context.reference);
-  if (results.length === 0) return { mentions: [], unresolved: [] };
+  if (results.length === 0) return { mentions: [], unresolved: [], weekdayMismatches: [] };
   const ref = isoDay(context.reference);
   const previous = context.previous && { start: isoDay(context.previous.start), end: isoDay(context.previous.end) };
   let tokens: Token[] | undefined;
@@ -71,10 +73,11 @@ export function scanDates(sentence: string, context: DateContext): DateScan {
     }
   }
 
-  const mentions = results
-    .filter((r) => placed.has(r))
-    .map((r) => mentionOf(sentence, r, placed.get(r)!, until.get(r)));
-  return { mentions, unresolved };
+  const kept = results.filter((r) => placed.has(r));
+  const placedList = kept.map((r) => placed.get(r)!);
+  const mentions = kept.map((r, i) => mentionOf(sentence, r, placedList[i]!, until.get(r)));
+  const weekdayMismatches = mentions.filter((_, i) => placedList[i]!.weekdayMismatch).map((m) => ({ text: m.text, index: m.index }));
+  return { mentions, unresolved, weekdayMismatches };
 }
 
 /**

@@ -52,6 +52,29 @@ export const bareYearParser: Parser = {
   },
 };
 
+/**
+ * "2009-2010", "1957-58", "the 1975–90 civil war": a span of years written with a dash. The second year
+ * may be written short, in the first one's century ("2024-03" is March 2024 written the ISO way, no span).
+ */
+export const yearRangeParser: Parser = {
+  pattern: () => new RegExp(`\\b${YEAR}\\s*[-–]\\s*(\\d{4}|\\d{2})(?![\\w%]|[.,]\\d|-)`, 'i'),
+  extract(context, match) {
+    const first = Number(match[1]);
+    const written = match[2]!;
+    const last = written.length === 4 ? Number(written) : first - (first % 100) + Number(written);
+    if (last <= first || last - first > 100) return null;
+    return found(context, match.index!, match[0], { year: first }, [tag('year'), tag('lastYear', last)]);
+  },
+};
+
+/** "fiscal 2025", "fiscal year 2025", "FY2025", "FY 2025": a company's or government's year, not quite the calendar's. */
+export const fiscalYearParser: Parser = {
+  pattern: () => new RegExp(`\\b(?:fiscal(?:\\s+year)?\\s+|FY\\s?)${YEAR}\\b`),
+  extract(context, match) {
+    return found(context, match.index!, match[0], { year: Number(match[1]) }, [tag('year'), tag('fiscal')]);
+  },
+};
+
 /** "the 1990s", "the '90s". */
 export const decadeParser: Parser = {
   pattern: () => /\b(?:the\s+)?(?:((?:1[6-9]|20)\d0)|['’](\d0))['’]?s\b/i,
@@ -77,7 +100,7 @@ function yearWordTags(word: string | undefined): string[] {
 export const quarterParser: Parser = {
   pattern: () =>
     new RegExp(
-      `\\b(?:the\\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\\s+quarter(?:\\s+of\\s+(?:(the|this|next|last)\\s+year|${YEAR}))?\\b`,
+      `\\b(?:the\\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\\s-]+quarter(?:\\s+of\\s+(?:(the|this|next|last)\\s+year|${YEAR}))?\\b`,
       'i',
     ),
   extract(context, match) {
@@ -221,6 +244,8 @@ export const stretchParser: Parser = {
 
 /** Every custom parser, in the order they are added to chrono. */
 export const customParsers: Parser[] = [
+  yearRangeParser,
+  fiscalYearParser,
   bareYearParser,
   decadeParser,
   quarterParser,

@@ -129,4 +129,29 @@ export const betweenRefiner: Refiner = {
   },
 };
 
-export const customRefiners: Refiner[] = [noDateFilter, betweenRefiner, partRefiner, anchorRefiner];
+/**
+ * "that January day in 2011", "in March of 2019": a month written without its year, and the year a few
+ * words on in the same phrase. The explicit year wins over the one the tense would pick.
+ */
+export const explicitYearRefiner: Refiner = {
+  refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
+    const out: ParsingResult[] = [];
+    for (const r of results) {
+      const month = out.at(-1);
+      const gap = month && context.text.slice(month.index + month.text.length, r.index);
+      const yearOnly = tagValue(r.tags(), 'year') !== undefined && tagValue(r.tags(), 'lastYear') === undefined && tagValue(r.tags(), 'fiscal') === undefined;
+      if (
+        month && !month.end && yearOnly && gap !== undefined && /^(?:\s+[a-z]+){0,2}\s+(?:in|of)\s+$|^,?\s+$/i.test(gap) &&
+        month.start.isCertain('month') && !month.start.isCertain('year')
+      ) {
+        month.start.assign('year', r.start.get('year')!);
+        month.text = context.text.slice(month.index, r.index + r.text.length);
+        continue;
+      }
+      out.push(r);
+    }
+    return out;
+  },
+};
+
+export const customRefiners: Refiner[] = [noDateFilter, betweenRefiner, explicitYearRefiner, partRefiner, anchorRefiner];

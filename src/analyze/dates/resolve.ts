@@ -67,7 +67,11 @@ function placeBase(r: ParsingResult, core: string, tags: Set<string>, ctx: Resol
       : placeRecurring(aroundYears(ref).map(periodic.span), ref, ctx.tense());
     return span && { span, granularity: periodic.granularity, approximate: periodic.approximate };
   }
-  if (tagValue(tags, 'year') !== undefined && year !== undefined) return exact(yearSpan(year), 'year');
+  if (tagValue(tags, 'year') !== undefined && year !== undefined) {
+    const last = Number(tagValue(tags, 'lastYear') ?? year);
+    // A fiscal year runs over two calendar years in most places: the calendar year is its approximation.
+    return { span: { start: yearSpan(year).start, end: yearSpan(last).end }, granularity: 'year', approximate: tagValue(tags, 'fiscal') !== undefined };
+  }
   const holiday = tagValue(tags, 'holiday');
   if (holiday) {
     const days = (year !== undefined ? [year] : aroundYears(ref)).map((y) => movingHoliday(holiday, y)).filter((d) => d !== null);
@@ -120,15 +124,12 @@ export function placeComponents(c: ParsingComponents, core: string, ctx: Resolve
   const year = c.isCertain('year') ? c.get('year')! : undefined;
   const weekday = c.isCertain('weekday') ? luxonWeekday(c.get('weekday')!) : undefined;
   if (month !== undefined && day !== undefined) {
-    if (year !== undefined) {
-      const d = dayOf(year, month, day);
-      return d && exact(daySpan(d), 'day');
-    }
-    // "Monday, Jan. 24": the weekday picks the year when one of the candidates has it.
-    const days = aroundYears(ref).map((y) => dayOf(y, month, day)).filter((d): d is DateTime => d !== null);
-    const matching = weekday === undefined ? [] : days.filter((d) => d.weekday === weekday);
-    const span = placeRecurring((matching.length > 0 ? matching : days).map(daySpan), ref, ctx.tense());
-    return span && exact(span, 'day');
+    // The written date decides, placed by the tense; a weekday that does not match it is doubted, not
+    // obeyed: moving to the year where "Monday, March 3" is a Monday would put the event a year off silently.
+    const days = year !== undefined ? [dayOf(year, month, day)].filter((d): d is DateTime => d !== null) : aroundYears(ref).map((y) => dayOf(y, month, day)).filter((d): d is DateTime => d !== null);
+    const span = days.length === 1 ? daySpan(days[0]!) : placeRecurring(days.map(daySpan), ref, ctx.tense());
+    if (!span) return null;
+    return weekday !== undefined && span.start.weekday !== weekday ? { ...exact(span, 'day'), weekdayMismatch: true } : exact(span, 'day');
   }
   if (month !== undefined) {
     if (year !== undefined) return exact(monthSpan(year, month), 'month');
