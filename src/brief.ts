@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { readArchivedVersion } from './archive/compare.js';
+import { earlierBrief } from './archive/earlier.js';
 import { diffBriefings } from './archive/diff.js';
 import { writeVersion, type VersionResult } from './archive/store.js';
 import { fingerprintOf, MANIFEST_VERSION, type Manifest } from './archive/manifest.js';
@@ -14,7 +15,8 @@ import type { Briefing } from './model/briefing.js';
 import { warning, type Warning } from './model/warning.js';
 import type { AnalyzeOptions, InputOptions, OutputOptions } from './options.js';
 import { toolName, toolVersion } from './paths.js';
-import { buildBriefing } from './pipeline.js';
+import { buildBriefing, type BuildResult } from './pipeline.js';
+import type { Source } from './model/source.js';
 import { writers } from './render/index.js';
 import { loadTheme } from './render/theme.js';
 import type { RenderContext } from './render/types.js';
@@ -50,11 +52,10 @@ export async function buildBrief(request: BriefRequest): Promise<BriefResult> {
     throw new BriefwrightError(ErrorCode.INPUT, `${rejected.length} input(s) rejected (strict mode): ${list}`);
   }
   progress(`analysing ${read.sources.length} source${read.sources.length === 1 ? '' : 's'}`);
-  const built = buildBriefing(read.sources, request.analyze);
+  const { built, slug } = await buildAgainstEarlier(request, read.sources, progress);
   const { briefing } = built;
   const warnings = [...read.warnings, ...built.warnings];
 
-  const slug = request.output.slug ?? slugify(briefing.title);
   // The theme's digest covers its colours, banner, font and logo bytes: editing the theme file is a change.
   const options = {
     analyze: request.analyze,
@@ -107,6 +108,35 @@ export async function buildBrief(request: BriefRequest): Promise<BriefResult> {
     },
   });
   return { briefing: versioned, version, warnings: version.created ? version.manifest.warnings : [...warnings, ...version.warnings] };
+}
+
+/**
+ * Build the Briefing, and on a daily brief (its slug has an earlier version) lead with what the inputs
+ * add to the last one. Without a configured slug the slug comes from the first build's title, so the
+ * build runs again only when an earlier brief exists and some inputs are new to it.
+ */
+async function buildAgainstEarlier(
+  request: BriefRequest,
+  sources: Source[],
+  progress: (message: string) => void,
+): Promise<{ built: BuildResult; slug: string }> {
+  const { outDir } = request.output;
+  const given = request.output.slug;
+  const history = async (slug: string) => {
+    const earlier = await earlierBrief(outDir, slug, request.analyze.date);
+    const fresh = earlier ? sources.filter((s) => !earlier.inputs.has(s.sha256)).length : 0;
+    if (!earlier || fresh === 0 || fresh === sources.length) return undefined;
+    progress(`leading with what ${fresh} new source${fresh === 1 ? '' : 's'} add to ${earlier.date} v${earlier.version}`);
+    return { earlierInputs: earlier.inputs };
+  };
+  if (given !== undefined) {
+    const earlier = await history(given);
+    return { built: buildBriefing(sources, request.analyze, earlier ?? {}), slug: given };
+  }
+  const first = buildBriefing(sources, request.analyze);
+  const slug = slugify(first.briefing.title);
+  const earlier = await history(slug);
+  return { built: earlier ? buildBriefing(sources, request.analyze, earlier) : first, slug };
 }
 
 /**

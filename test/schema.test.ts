@@ -96,7 +96,7 @@ describe('schema/briefing.schema.json', () => {
     for (const [at, node] of objects) {
       expect(node['additionalProperties'], at).toBe(false);
       const properties = node['properties'] as Record<string, SchemaNode>;
-      const optional = at.endsWith('/sourceEntry') ? ['entry'] : at.endsWith('/timelineEntry') ? ['conflict'] : at === '#' ? ['changes'] : [];
+      const optional = at.endsWith('/sourceEntry') ? ['entry'] : at.endsWith('/timelineEntry') ? ['conflict'] : at === '#' ? ['changes', 'timelineLeftOut'] : [];
       expect([...(node['required'] as string[])].sort(), at).toEqual(
         Object.keys(properties).filter((k) => !optional.includes(k)).sort(),
       );

@@ -23,11 +23,18 @@ export interface AnalyzeResult {
   warnings: Warning[];
 }
 
-export function analyze(documents: Document[], options: AnalyzeOptions): AnalyzeResult {
+/** What is known of the story's earlier briefs (the archive's, read by the caller). */
+export interface StoryHistory {
+  /** SHA-256 of the inputs the previous brief of this story was made from. */
+  earlierInputs?: ReadonlySet<string>;
+}
+
+export function analyze(documents: Document[], options: AnalyzeOptions, history: StoryHistory = {}): AnalyzeResult {
   const corpus = buildCorpus(documents);
   const claims = groupClaims(corpus);
   const quotes = extractQuotes(corpus, { keyQuotes: options.keyQuotes });
-  const summary = summarize(corpus, claims, options.summaryWords, keyQuoteSentences(corpus, quotes.quotes));
+  const earlier = new Set(documents.filter((d) => history.earlierInputs?.has(d.source.sha256)).map((d) => d.source.id));
+  const summary = summarize(corpus, claims, options.summaryWords, keyQuoteSentences(corpus, quotes.quotes), earlier);
   const origins = findOrigins(documents);
   const sources = sourceEntries(documents.map((d) => d.source), origins);
   const dated = buildTimeline(corpus, options.date);

@@ -6,6 +6,7 @@ import type { SummaryPoint } from '../model/briefing.js';
 import { compareSourceIds, evidenceOf, type Corpus, type SentenceInfo } from './corpus.js';
 import type { Claim } from './group.js';
 import { align, restates } from './align/index.js';
+import { findDates } from './dates/index.js';
 import { cosine, normalise, type TermVector } from './terms.js';
 import { conceptGain, conceptsOf, conceptWeights, type ConceptWeights } from './summary-concepts.js';
 
@@ -19,6 +20,8 @@ const SINGLE_SOURCE_CONCEPT_WEIGHT = 0.25;
 const LEAD_RECENCY = 0.3;
 const LEAD_FINALISTS = 20;
 const RECENCY_HALF_LIFE_DAYS = 3;
+/** A point all of whose dates lie this many days before its source's day is background. */
+const BACKGROUND_DAYS = 30;
 
 /** Openings that lean on an earlier sentence ("But…", "The move…"): such a sentence reads poorly alone. */
 const DEPENDENT_OPENING =
@@ -41,6 +44,8 @@ export function summarize(
   wordBudget: number,
   /** Sentences the brief already shows elsewhere (key quotes): not made points again. */
   shownElsewhere: ReadonlySet<SentenceInfo> = new Set(),
+  /** Sources the previous brief of this story was made from: on a daily brief, what the others add leads. */
+  earlierSources: ReadonlySet<string> = new Set(),
 ): SummaryPoint[] {
   const sourceCount = new Set(corpus.sentences.map((s) => s.sentence.source)).size;
   const center = storyCentre(corpus);
@@ -56,17 +61,24 @@ export function summarize(
   const recency = recencyOf(days);
   // The bottom line: among the best-scored lead sentences, the newest development weighs more.
   const leadValue = (c: Candidate) => c.score * (1 - LEAD_RECENCY + LEAD_RECENCY * (recency.get(c.best.sentence.source) ?? 0));
+  const references = new Map(corpus.documents.map((d) => [d.source.id, d.source.meta.published]));
+  const isBackground = (c: Candidate) => tellsOfThePast(c.best.sentence.text, references.get(c.best.sentence.source));
+  // The bottom line is news: a sentence about something long past leads only when nothing else can.
+  const leadable = fitting.filter((c) => isLeadMaterial(c.best));
+  const current = leadable.filter((c) => !isBackground(c));
+  const leadMaterial = current.length > 0 ? current : leadable;
+  // Daily briefs: a fact no source of the last brief carried is news; only when there is none does the rest compete.
+  const isNew = (c: Candidate) => c.claim.members.every((m) => !earlierSources.has(m.sentence.source));
+  const news = earlierSources.size > 0 ? leadMaterial.filter(isNew) : [];
   const lead =
-    fitting
-      .filter((c) => isLeadMaterial(c.best))
+    (news.length > 0 ? news : leadMaterial)
       .slice(0, LEAD_FINALISTS)
       .reduce<Candidate | undefined>((best, c) => (!best || leadValue(c) > leadValue(best) ? c : best), undefined) ??
     fitting[0] ??
     candidates.reduce((shortest, c) => (c.best.words < shortest.best.words ? c : shortest));
   const chosen = pickPoints(lead, candidates, conceptWeights(corpus.sentences, SINGLE_SOURCE_CONCEPT_WEIGHT), wordBudget);
-  // New before background: after the bottom line, points first reported most recently come first.
-  const firstReported = (c: Candidate) => Math.min(...[...c.claim.members, ...c.restated].map((m) => days.get(m.sentence.source) ?? Infinity));
-  const points = [chosen[0]!, ...chosen.slice(1).map((c, i) => ({ c, i, day: firstReported(c) })).sort((x, y) => (x.day === y.day ? x.i - y.i : y.day - x.day || x.i - y.i)).map((x) => x.c)];
+  // New before background: after the bottom line, points that tell of something long past come last.
+  const points = [chosen[0]!, ...chosen.slice(1).filter((c) => !isBackground(c)), ...chosen.slice(1).filter(isBackground)];
   return points.map(({ claim, best, restated }) => {
     const carriers = [...claim.members, ...restated];
     return {
@@ -120,6 +132,14 @@ function pickPoints(lead: Candidate, candidates: Candidate[], weights: ConceptWe
     words += next.best.words;
   }
   return chosen;
+}
+
+/** Whether every date a sentence gives lies more than BACKGROUND_DAYS before its source's day: history, not news. */
+function tellsOfThePast(text: string, reference: string | undefined): boolean {
+  if (reference === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(reference)) return false;
+  const dates = findDates(text, { reference });
+  const limit = Date.parse(reference) - BACKGROUND_DAYS * 86_400_000;
+  return dates.length > 0 && dates.every((d) => Date.parse(d.end) < limit);
 }
 
 /** Each source's publication day (days since 1970), for sources that have one. */

@@ -83,7 +83,7 @@ export async function renderPdf(briefing: Briefing, context: RenderContext): Pro
   drawBottomLine(f, briefing.summary[0]);
   drawChanges(f, briefing.changes);
   drawSummary(f, briefing.summary.slice(1));
-  drawTimeline(f, briefing.timeline);
+  drawTimeline(f, briefing.timeline, briefing.date);
   drawQuotes(f, briefing.quotes);
   drawQuestions(f, briefing.questions);
   drawSources(f, briefing.sources, sharedOrigins(briefing));

@@ -1,5 +1,5 @@
 /**
- * The timeline as a two-column table, date | event, tagged as a Table. Rows are kept whole; on every
+ * The timeline: a strip drawn to scale (timeline-strip.ts), then a two-column table, date | event, tagged as a Table. Rows are kept whole; on every
  * page the table continues on, its header row is drawn again (as an artifact: the tag tree has it once).
  */
 import type { TimelineEntry } from '../../model/briefing.js';
@@ -8,6 +8,7 @@ import { dateConflictLabel } from '../date-labels.js';
 import { questionKindTitle } from '../labels.js';
 import { spanLabel } from './dates.js';
 import type { Run } from './text.js';
+import { drawTimelineStrip, STRIP_HEIGHT } from './timeline-strip.js';
 
 type StructElement = PDFKit.PDFStructureElement;
 
@@ -20,7 +21,7 @@ const headGap = 3;
  * Date | event rows; entries after the briefing date carry the word "Scheduled" under their date. An event
  * the sources date differently shows every date with its sources and "Sources disagree" in its date cell.
  */
-export function drawTimeline(f: Frame, entries: readonly TimelineEntry[]): void {
+export function drawTimeline(f: Frame, entries: readonly TimelineEntry[], briefingDate: string): void {
   if (entries.length === 0) return;
   const { doc, type, tags, styles } = f;
   const dateBox = { x: f.left, width: dateColumn };
@@ -54,7 +55,8 @@ export function drawTimeline(f: Frame, entries: readonly TimelineEntry[]): void 
     doc.y = ruleY + rowGap;
   };
 
-  const sect = openSection(f, 'Timeline', firstItemMeasure(f, headHeight + (rows[0]?.height ?? 0)));
+  const sect = openSection(f, 'Timeline', firstItemMeasure(f, STRIP_HEIGHT + headHeight + (rows[0]?.height ?? 0)));
+  drawTimelineStrip(f, sect, entries, briefingDate);
   const table = tags.element('Table', sect);
   const head = tags.element('TR', table);
   drawHead(head);
