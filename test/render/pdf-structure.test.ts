@@ -42,12 +42,13 @@ describe('tag tree', () => {
     ]);
   });
 
-  it('tags lists as L > LI > Lbl + LBody, the timeline as a Table with a header row, quotes as BlockQuote', () => {
+  it('tags lists as L > LI > Lbl + LBody, the timeline as a Figure (its strip) then a Table with a header row, quotes as BlockQuote', () => {
     const section = (title: string) => tree[0]!.children.find((s) => s.type === 'Sect' && allText(s.children[0]!) === title)!;
     const summary = section('Summary').children[1]!;
     expect(shape(summary)).toBe('L[LI[Lbl,LBody[Link]],LI[Lbl,LBody[Link]]]');
     expect(summary.children.map((li) => allText(li.children[0]!))).toEqual(['•', '•']);
-    const table = section('Timeline').children[1]!;
+    expect(section('Timeline').children[1]!.type).toBe('Figure');
+    const table = section('Timeline').children[2]!;
     expect(table.type).toBe('Table');
     expect(table.children.map((tr) => tr.children.map((c) => c.type).join('+'))).toEqual(['TH+TH', 'TD+TD', 'TD+TD', 'TD+TD', 'TD+TD']);
     expect(table.children[0]!.children.map(allText)).toEqual(['DATE', 'EVENT']);

@@ -66,7 +66,7 @@ describe('PDF writer: the sample briefing', () => {
     expect(info['CreationDate']).toMatch(/Mar\s+9 00:00:00 2023/);
     expect(info['ModDate']).toBe(info['CreationDate']);
     expect(info['Page size']).toBe('595.28 x 841.89 pts (A4)');
-    expect(info['Pages']).toBe('1');
+    expect(info['Pages']).toBe('2');
     expect(info['Tagged']).toBe('yes');
     expect(info['Metadata Stream']).toBe('yes');
     expect(info['PDF version']).toBe('1.7');
@@ -171,7 +171,7 @@ describe('PDF writer: the sample briefing', () => {
   it('prints the running header and footer: title, date, version, page count', () => {
     const page = lines(pdfText(file, { layout: true }));
     expect(page[0]).toMatch(/^Harbour bridge closed after cracks found in main span\s+Thu 9 Mar 2023 · Version 1$/);
-    expect(page.at(-1)).toBe('Page 1 of 1');
+    expect(page.at(-1)).toBe('Page 2 of 2');
   });
 });
 

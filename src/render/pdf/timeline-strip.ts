@@ -10,14 +10,15 @@ import type { Frame } from './blocks.js';
 type StructElement = PDFKit.PDFStructureElement;
 
 /** Height the strip takes, its gap to the table included. */
-export const STRIP_HEIGHT = 58;
+export const STRIP_HEIGHT = 44;
 /** A story spread over longer than this is drawn from WINDOW_DAYS before the briefing day on. */
 const MAX_SPAN_DAYS = 180;
 const WINDOW_DAYS = 60;
 const MARK_RADIUS = 3.2;
 /** Up to this many days, every day gets a tick; past it, only the first of each month. */
 const TICK_EVERY_DAY_UP_TO = 62;
-const STACK_STEP = 7.5;
+const STACK_STEP = 6.5;
+const MAX_STACK = 3;
 const DAY = 86_400_000;
 
 const dayNumber = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY);
@@ -61,7 +62,7 @@ export function drawTimelineStrip(f: Frame, sect: StructElement, entries: readon
   const { doc, colors, styles, type } = f;
   const { today, from, to, shown, earlier } = layout;
   const top = doc.y;
-  const axisY = top + 30;
+  const axisY = top + 22;
   const inset = 10;
   const x = (day: number) => f.left + inset + ((day - from) / (to - from)) * (f.width - 2 * inset);
   const scheduled = shown.filter((m) => m.scheduled).length;
@@ -81,11 +82,12 @@ export function drawTimelineStrip(f: Frame, sect: StructElement, entries: readon
         doc.lineWidth(0.5).strokeColor(colors.hairline).moveTo(x(day), axisY).lineTo(x(day), axisY + (first ? 4 : 2.5)).stroke();
       }
       // Today: a line across the marks' height, labelled above it.
-      doc.lineWidth(0.8).strokeColor(colors.accent).moveTo(x(today), axisY - 20).lineTo(x(today), axisY + 5).stroke();
+      doc.lineWidth(0.8).strokeColor(colors.accent).moveTo(x(today), axisY - 13).lineTo(x(today), axisY + 5).stroke();
       const stack = new Map<number, number>();
       for (const m of shown) {
         const at = Math.round(x(Math.max(m.start, from)));
-        const level = stack.get(at) ?? 0;
+        // Marks of one day stack upwards, up to MAX_STACK; more of that day share the top one.
+        const level = Math.min(stack.get(at) ?? 0, MAX_STACK - 1);
         stack.set(at, level + 1);
         const y = axisY - level * STACK_STEP;
         for (const other of m.alternatives) {
@@ -99,11 +101,12 @@ export function drawTimelineStrip(f: Frame, sect: StructElement, entries: readon
       }
       doc.restore();
       const small = styles.scheduled;
-      type.line(`${earlier ? '← ' : ''}${dayLabel(isoOf(from))}`, small, f.left, axisY + 7);
-      type.line(dayLabel(isoOf(to)), small, f.left + f.width, axisY + 7, { align: 'right' });
+      type.line(dayLabel(isoOf(from)), small, f.left, axisY + 5);
+      type.line(dayLabel(isoOf(to)), small, f.left + f.width, axisY + 5, { align: 'right' });
+      // "Today" sits beside its line, on the side with room, clear of the marks stacked on the line.
       const todayWidth = type.width('Today', small);
-      const todayX = Math.max(f.left, Math.min(x(today) - todayWidth / 2, f.left + f.width - todayWidth));
-      type.line('Today', small, todayX, top);
+      const leftOfLine = x(today) - todayWidth - MARK_RADIUS - 3;
+      type.line('Today', small, leftOfLine >= f.left ? leftOfLine : x(today) + MARK_RADIUS + 3, top);
     },
     { alt },
   );
