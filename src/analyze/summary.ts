@@ -6,6 +6,7 @@ import type { SummaryPoint } from '../model/briefing.js';
 import { compareSourceIds, evidenceOf, type Corpus, type SentenceInfo } from './corpus.js';
 import type { Claim } from './group.js';
 import { align, restates } from './align/index.js';
+import { isCalendarDate } from './dates/calendar.js';
 import { findDates } from './dates/index.js';
 import { cosine, normalise, type TermVector } from './terms.js';
 import { conceptGain, conceptsOf, conceptWeights, type ConceptWeights } from './summary-concepts.js';
@@ -62,17 +63,21 @@ export function summarize(
   // The bottom line: among the best-scored lead sentences, the newest development weighs more.
   const leadValue = (c: Candidate) => c.score * (1 - LEAD_RECENCY + LEAD_RECENCY * (recency.get(c.best.sentence.source) ?? 0));
   const references = new Map(corpus.documents.map((d) => [d.source.id, d.source.meta.published]));
-  const isBackground = (c: Candidate) => tellsOfThePast(c.best.sentence.text, references.get(c.best.sentence.source));
+  const background = new Map<Candidate, boolean>();
+  const isBackground = (c: Candidate) => {
+    let past = background.get(c);
+    if (past === undefined) background.set(c, (past = tellsOfThePast(c.best.sentence.text, references.get(c.best.sentence.source))));
+    return past;
+  };
   // The bottom line is news: a sentence about something long past leads only when nothing else can.
+  // Only the first LEAD_FINALISTS that qualify are weighed, so the dates of the rest are never read.
   const leadable = fitting.filter((c) => isLeadMaterial(c.best));
-  const current = leadable.filter((c) => !isBackground(c));
-  const leadMaterial = current.length > 0 ? current : leadable;
+  const current = leadable.some((c) => !isBackground(c)) ? (c: Candidate) => !isBackground(c) : () => true;
   // Daily briefs: a fact no source of the last brief carried is news; only when there is none does the rest compete.
   const isNew = (c: Candidate) => c.claim.members.every((m) => !earlierSources.has(m.sentence.source));
-  const news = earlierSources.size > 0 ? leadMaterial.filter(isNew) : [];
+  const news = earlierSources.size > 0 ? firstThat(leadable, LEAD_FINALISTS, (c) => isNew(c) && current(c)) : [];
   const lead =
-    (news.length > 0 ? news : leadMaterial)
-      .slice(0, LEAD_FINALISTS)
+    (news.length > 0 ? news : firstThat(leadable, LEAD_FINALISTS, current))
       .reduce<Candidate | undefined>((best, c) => (!best || leadValue(c) > leadValue(best) ? c : best), undefined) ??
     fitting[0] ??
     candidates.reduce((shortest, c) => (c.best.words < shortest.best.words ? c : shortest));
@@ -134,9 +139,19 @@ function pickPoints(lead: Candidate, candidates: Candidate[], weights: ConceptWe
   return chosen;
 }
 
+/** The first `n` items that `keep`, in order, without testing the rest. */
+function firstThat<T>(items: readonly T[], n: number, keep: (item: T) => boolean): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    if (out.length === n) break;
+    if (keep(item)) out.push(item);
+  }
+  return out;
+}
+
 /** Whether every date a sentence gives lies more than BACKGROUND_DAYS before its source's day: history, not news. */
 function tellsOfThePast(text: string, reference: string | undefined): boolean {
-  if (reference === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(reference)) return false;
+  if (!isCalendarDate(reference)) return false;
   const dates = findDates(text, { reference });
   const limit = Date.parse(reference) - BACKGROUND_DAYS * 86_400_000;
   return dates.length > 0 && dates.every((d) => Date.parse(d.end) < limit);

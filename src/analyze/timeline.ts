@@ -8,6 +8,7 @@ import type { Document } from '../model/source.js';
 import { warning, type Warning } from '../model/warning.js';
 import type { Corpus, SentenceInfo } from './corpus.js';
 import { evidenceOf } from './corpus.js';
+import { isCalendarDate } from './dates/calendar.js';
 import { datedEvents } from './dates/events.js';
 import { scanDates, type DateMention } from './dates/index.js';
 import { isPassingMention } from './dates/passing.js';
@@ -41,8 +42,7 @@ export function buildTimeline(corpus: Corpus, briefingDate: string): { entries: 
       warnings.push(warning('date-unresolved', 'analyze', reason, where));
     }
     for (const m of scan.weekdayMismatches) {
-      const placed = scan.mentions.find((x) => x.index === m.index);
-      const reason = `“${m.text}”: the weekday is not that of the date; the timeline uses the date (${placed?.start ?? '?'}), check the source.`;
+      const reason = `“${m.text}”: the weekday is not that of the date; the timeline uses the date (${m.start}), check the source.`;
       warnings.push(warning('date-weekday-mismatch', 'analyze', reason, where));
     }
     const mentions = scan.mentions.filter((m) => !isPassingMention(body, m));
@@ -78,9 +78,6 @@ function referenceDates(documents: Document[], briefingDate: string): { referenc
   return { references, warnings };
 }
 
-function isCalendarDate(value: string | undefined): value is string {
-  return value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
-}
 
 /** Whether a later "the next day" may count from this date: not from a deadline ("until Monday") or a wide span. */
 function isStepBase(m: DateMention): boolean {

@@ -210,3 +210,8 @@ export function granularityOfLength(s: Span): Granularity {
 export function overlaps(a: Span, b: Span): boolean {
   return a.start <= b.end && b.start <= a.end;
 }
+
+/** Whether a value is an ISO calendar date (YYYY-MM-DD) that exists. */
+export function isCalendarDate(value: string | undefined): value is string {
+  return value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+}

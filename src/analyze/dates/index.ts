@@ -31,8 +31,8 @@ export interface DateScan {
   mentions: DateMention[];
   /** Expressions that are dates but could not be placed ("days later" with nothing before it). */
   unresolved: Array<{ text: string; index: number }>;
-  /** Dates whose weekday is not the weekday of the date written beside it: placed by the date, and doubted. */
-  weekdayMismatches: Array<{ text: string; index: number }>;
+  /** The mentions whose weekday is not the weekday of the date written beside it: placed by the date, and doubted. */
+  weekdayMismatches: DateMention[];
 }
 
 /** Every date expression in a sentence that can be placed on the calendar, in text order. */
@@ -74,9 +74,8 @@ export function scanDates(sentence: string, context: DateContext): DateScan {
   }
 
   const kept = results.filter((r) => placed.has(r));
-  const placedList = kept.map((r) => placed.get(r)!);
-  const mentions = kept.map((r, i) => mentionOf(sentence, r, placedList[i]!, until.get(r)));
-  const weekdayMismatches = mentions.filter((_, i) => placedList[i]!.weekdayMismatch).map((m) => ({ text: m.text, index: m.index }));
+  const mentions = kept.map((r) => mentionOf(sentence, r, placed.get(r)!, until.get(r)));
+  const weekdayMismatches = mentions.filter((_, i) => placed.get(kept[i]!)!.weekdayMismatch);
   return { mentions, unresolved, weekdayMismatches };
 }
 

@@ -126,7 +126,8 @@ export function placeComponents(c: ParsingComponents, core: string, ctx: Resolve
   if (month !== undefined && day !== undefined) {
     // The written date decides, placed by the tense; a weekday that does not match it is doubted, not
     // obeyed: moving to the year where "Monday, March 3" is a Monday would put the event a year off silently.
-    const days = year !== undefined ? [dayOf(year, month, day)].filter((d): d is DateTime => d !== null) : aroundYears(ref).map((y) => dayOf(y, month, day)).filter((d): d is DateTime => d !== null);
+    const years = year !== undefined ? [year] : aroundYears(ref);
+    const days = years.map((y) => dayOf(y, month, day)).filter((d): d is DateTime => d !== null);
     const span = days.length === 1 ? daySpan(days[0]!) : placeRecurring(days.map(daySpan), ref, ctx.tense());
     if (!span) return null;
     return weekday !== undefined && span.start.weekday !== weekday ? { ...exact(span, 'day'), weekdayMismatch: true } : exact(span, 'day');

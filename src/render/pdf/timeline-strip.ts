@@ -36,12 +36,11 @@ interface Mark {
 export function stripLayout(entries: readonly TimelineEntry[], briefingDate: string) {
   const today = dayNumber(briefingDate);
   const marks: Mark[] = entries
-    .map((e) => ({
-      start: dayNumber(e.start),
-      end: dayNumber(e.end),
-      scheduled: e.scheduled,
-      alternatives: (e.conflict?.values ?? []).map((v) => dayNumber(v.start)).filter((d) => d !== dayNumber(e.start)),
-    }))
+    .map((e) => {
+      const start = dayNumber(e.start);
+      const alternatives = (e.conflict?.values ?? []).map((v) => dayNumber(v.start)).filter((d) => d !== start);
+      return { start, end: dayNumber(e.end), scheduled: e.scheduled, alternatives };
+    })
     .filter((m) => Number.isFinite(m.start) && Number.isFinite(m.end));
   if (marks.length === 0 || Number.isNaN(today)) return undefined;
   const last = Math.max(today, ...marks.map((m) => Math.max(m.end, ...m.alternatives)));
