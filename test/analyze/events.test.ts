@@ -4,22 +4,10 @@
  * conflicts, and the conflicts found). `UPDATE_GOLDEN=1 npx vitest run test/analyze/events.test.ts` rewrites
  * the expected files; read the diff before committing them.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { analyze } from '../../src/analyze/index.js';
 import type { Briefing } from '../../src/model/briefing.js';
-import { projectRoot } from '../helpers/cli.js';
-import { documentOf } from '../helpers/documents.js';
-
-interface Input {
-  about: string;
-  date: string;
-  sources: Array<{ id: string; outlet: string; published: string; paragraphs: string[] }>;
-}
-
-const root = join(projectRoot, 'test', 'fixtures', 'events');
-const update = process.env['UPDATE_GOLDEN'] === '1';
+import { storyCases } from '../helpers/story-fixtures.js';
 
 /** What a case checks: every timeline row, and each conflict as its values with their sources. */
 function observed(b: Briefing) {
@@ -31,16 +19,10 @@ function observed(b: Briefing) {
 }
 
 describe('one story from several outlets (test/fixtures/events)', () => {
-  for (const name of readdirSync(root).sort()) {
-    const input = JSON.parse(readFileSync(join(root, name, 'input.json'), 'utf8')) as Input;
-    it(`${name}: ${input.about}`, () => {
-      const documents = input.sources.map((s) => documentOf(s.id, { outlet: s.outlet, published: s.published }, s.paragraphs));
-      const { briefing } = analyze(documents, { date: input.date, summaryWords: 150, keyQuotes: 4 });
-      const actual = observed(briefing);
-      const path = join(root, name, 'expected.json');
-      if (update) writeFileSync(path, `${JSON.stringify(actual, null, 2)}\n`);
-      if (!existsSync(path)) throw new Error(`${path} is missing: write it with UPDATE_GOLDEN=1 and review it`);
-      expect(actual).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+  for (const story of storyCases('events')) {
+    it(`${story.name}: ${story.about}`, () => {
+      const { briefing } = analyze(story.documents, { date: story.date, summaryWords: 150, keyQuotes: 4 });
+      story.matchesExpected(observed(briefing));
     });
   }
 });

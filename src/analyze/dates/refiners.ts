@@ -108,50 +108,48 @@ export const anchorRefiner: Refiner = {
   },
 };
 
-/** "between March and May", "between 2010 and 2015": chrono's range refiner knows "to" and "until", not "between … and". */
-export const betweenRefiner: Refiner = {
-  refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
-    const out: ParsingResult[] = [];
-    for (const r of results) {
-      const from = out.at(-1);
-      const gap = from && context.text.slice(from.index + from.text.length, r.index);
-      if (from && !from.end && gap !== undefined && /^\s*and\s+$/i.test(gap) && /\bbetween\s+$/i.test(context.text.slice(0, from.index))) {
-        for (const c of ['year', 'month'] as const) {
-          if (r.start.isCertain(c) && !from.start.isCertain(c)) from.start.imply(c, r.start.get(c)!);
+/**
+ * A refiner that joins a result into the one before it: `absorb(previous, next, gap)` gets each pair of
+ * neighbours with the text between them, extends `previous` and returns true when `next` belongs to it.
+ */
+function joiningRefiner(absorb: (previous: ParsingResult, next: ParsingResult, gap: string, context: ParsingContext) => boolean): Refiner {
+  return {
+    refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
+      const out: ParsingResult[] = [];
+      for (const r of results) {
+        const previous = out.at(-1);
+        if (previous && !previous.end && absorb(previous, r, context.text.slice(previous.index + previous.text.length, r.index), context)) {
+          previous.text = context.text.slice(previous.index, r.index + r.text.length);
+          continue;
         }
-        from.end = r.start;
-        from.text = context.text.slice(from.index, r.index + r.text.length);
-        continue;
+        out.push(r);
       }
-      out.push(r);
-    }
-    return out;
-  },
-};
+      return out;
+    },
+  };
+}
+
+/** "between March and May", "between 2010 and 2015": chrono's range refiner knows "to" and "until", not "between … and". */
+export const betweenRefiner = joiningRefiner((from, r, gap, context) => {
+  if (!/^\s*and\s+$/i.test(gap) || !/\bbetween\s+$/i.test(context.text.slice(0, from.index))) return false;
+  for (const c of ['year', 'month'] as const) {
+    if (r.start.isCertain(c) && !from.start.isCertain(c)) from.start.imply(c, r.start.get(c)!);
+  }
+  from.end = r.start;
+  return true;
+});
 
 /**
  * "that January day in 2011", "in March of 2019": a month written without its year, and the year a few
  * words on in the same phrase. The explicit year wins over the one the tense would pick.
  */
-export const explicitYearRefiner: Refiner = {
-  refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
-    const out: ParsingResult[] = [];
-    for (const r of results) {
-      const month = out.at(-1);
-      const gap = month && context.text.slice(month.index + month.text.length, r.index);
-      const yearOnly = tagValue(r.tags(), 'year') !== undefined && tagValue(r.tags(), 'lastYear') === undefined && tagValue(r.tags(), 'fiscal') === undefined;
-      if (
-        month && !month.end && yearOnly && gap !== undefined && /^(?:\s+[a-z]+){0,2}\s+(?:in|of)\s+$|^,?\s+$/i.test(gap) &&
-        month.start.isCertain('month') && !month.start.isCertain('year')
-      ) {
-        month.start.assign('year', r.start.get('year')!);
-        month.text = context.text.slice(month.index, r.index + r.text.length);
-        continue;
-      }
-      out.push(r);
-    }
-    return out;
-  },
-};
+export const explicitYearRefiner = joiningRefiner((month, r, gap) => {
+  const tags = r.tags();
+  const yearOnly = tagValue(tags, 'year') !== undefined && tagValue(tags, 'lastYear') === undefined && tagValue(tags, 'fiscal') === undefined;
+  if (!yearOnly || !/^(?:\s+[a-z]+){0,2}\s+(?:in|of)\s+$|^,?\s+$/i.test(gap)) return false;
+  if (!month.start.isCertain('month') || month.start.isCertain('year')) return false;
+  month.start.assign('year', r.start.get('year')!);
+  return true;
+});
 
 export const customRefiners: Refiner[] = [noDateFilter, betweenRefiner, explicitYearRefiner, partRefiner, anchorRefiner];
