@@ -1,5 +1,6 @@
 /**
- * Plain-text reader. A header of "Title: …"/"Source: …" lines, when a file opens with one, is metadata.
+ * Plain-text reader. A header of "Title: …"/"Source: …" lines, when a file opens with one, is metadata; so is
+ * the outlet / headline / byline header a saved news page opens with (text-header.ts).
  * Paragraphs are separated by blank lines. Inside one, hard-wrapped lines are joined with
  * a space; lines that are separate things (bullets, a caption above its credit, a byline above a date) become
  * blocks of their own. Every block records the 1-based line it starts on.
@@ -8,6 +9,7 @@ import type { Block, SourceMeta } from '../model/source.js';
 import { collapseWhitespace, hasWords, makeBlock } from './blocks.js';
 import { normalizeDate } from './dates.js';
 import { fillMeta, findTextMetadata, type ArticleDraft } from './metadata.js';
+import { findTextHeader } from './text-header.js';
 import type { Reader } from './types.js';
 
 /** A bullet glyph (or "-", "*", "1.") opening a list item, with the space after it. */
@@ -33,14 +35,21 @@ const HEADER_FIELDS: Record<string, keyof SourceMeta> = {
 
 const HEADER_LINE = /^\s*([A-Za-z]+)\s*:\s*(\S.*?)\s*$/;
 
-/** Read plain text into blocks, then look for headline, byline, dateline and syndication metadata. */
+/**
+ * Read plain text into blocks: the field header's values first, then the news header's (outlet, headline,
+ * byline), then what the finders see in the blocks (headline, byline, dateline, syndication note).
+ */
 export const readText: Reader = ({ text, referenceDate }) => {
   const draft: ArticleDraft = { meta: {}, metaOrigin: {}, blocks: [] };
-  const header = fieldHeader(text);
-  for (const [field, value] of header.fields) {
+  const lines = text.split('\n');
+  const declared = fieldHeader(text);
+  for (const [field, value] of declared.fields) {
     fillMeta(draft, field, field === 'published' ? normalizeDate(value, referenceDate) : value, 'header-fields');
   }
-  draft.blocks = textBlocks(text.split('\n').slice(header.lines).join('\n'), header.lines + 1);
+  const header = findTextHeader(lines.slice(declared.lines), declared.lines + 1, referenceDate);
+  for (const { field, value, origin } of header.fields) fillMeta(draft, field, value, origin);
+  const body = declared.lines + header.lines;
+  draft.blocks = [...header.blocks, ...textBlocks(lines.slice(body).join('\n'), body + 1)];
   findTextMetadata(draft, referenceDate);
   if (draft.blocks.length === 0) return { articles: [], warnings: [] };
   return { articles: [{ format: 'text', ...draft }], warnings: [] };

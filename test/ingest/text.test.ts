@@ -1,7 +1,43 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { clean } from '../../src/clean/index.js';
+import { findTextHeader } from '../../src/ingest/text-header.js';
 import { readText, textBlocks } from '../../src/ingest/text.js';
+import type { Article } from '../../src/ingest/types.js';
+import type { Paragraph } from '../../src/model/source.js';
 
 const read = (text: string, referenceDate = '2025-05-15') => readText({ path: 'story.txt', text, referenceDate });
+
+/** One folder per behaviour under test/fixtures/text-headers/: source.txt, and expected.json beside it. */
+const TEXT_HEADERS = fileURLToPath(new URL('../fixtures/text-headers/', import.meta.url));
+
+/**
+ * expected.json: what the case is about and its reference date (written by hand), then what readText makes of
+ * source.txt and the paragraphs cleaning keeps (`UPDATE_GOLDEN=1` rewrites these; review the diff).
+ */
+interface TextHeaderExpected {
+  about: string;
+  referenceDate: string;
+  meta?: Article['meta'];
+  metaOrigin?: Article['metaOrigin'];
+  blocks?: Article['blocks'];
+  /** Role and text of the paragraphs left after cleaning: a header's lines are never 'paragraph' here. */
+  kept?: Array<Pick<Paragraph, 'role' | 'text'>>;
+}
+
+type Outcome = Omit<TextHeaderExpected, 'about' | 'referenceDate'>;
+
+function outcomeOf(article: Article): Outcome {
+  const source = { id: 'S1', path: 'source.txt', encoding: 'utf-8', sha256: '', ...article };
+  const kept = (clean([source]).documents[0]?.paragraphs ?? []).map(({ role, text }) => ({ role, text }));
+  return { meta: article.meta, metaOrigin: article.metaOrigin, blocks: article.blocks, kept };
+}
+
+function readExpected(path: string): TextHeaderExpected {
+  return JSON.parse(readFileSync(path, 'utf8')) as TextHeaderExpected;
+}
 
 describe('textBlocks', () => {
   it('splits paragraphs on blank lines and records 1-based lines', () => {
@@ -87,5 +123,81 @@ describe('readText', () => {
 
   it('returns no article for text without words', () => {
     expect(read('* * *\n\n---\n').articles).toEqual([]);
+  });
+});
+
+describe('readText on text headers (test/fixtures/text-headers/<case>/)', () => {
+  const cases = readdirSync(TEXT_HEADERS).sort();
+
+  it('finds its fixture folders', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(10);
+  });
+
+  describe.each(cases)('%s', (name) => {
+    const path = join(TEXT_HEADERS, name, 'expected.json');
+    const { about, referenceDate } = readExpected(path);
+    const text = readFileSync(join(TEXT_HEADERS, name, 'source.txt'), 'utf8');
+
+    it(about, () => {
+      const { articles, warnings } = readText({ path: 'source.txt', text, referenceDate });
+      expect(warnings).toEqual([]);
+      expect(articles).toHaveLength(1);
+      const actual = outcomeOf(articles[0]!);
+      if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(path, `${JSON.stringify({ about, referenceDate, ...actual }, null, 2)}\n`);
+      const { meta, metaOrigin, blocks, kept } = readExpected(path);
+      expect(actual).toEqual({ meta, metaOrigin, blocks, kept });
+    });
+  });
+});
+
+describe('findTextHeader', () => {
+  const header = (text: string) => findTextHeader(text.split('\n'), 1, '2031-03-10');
+
+  it('takes a masthead only above a headline with a byline or date line under it', () => {
+    expect(header('Coast Gazette\nHarbour bridge closes for repairs\nBy Mara Lind\n\nThe bridge will close.')).toMatchObject({
+      fields: [
+        { field: 'outlet', value: 'Coast Gazette', origin: 'masthead' },
+        { field: 'title', value: 'Harbour bridge closes for repairs', origin: 'headline' },
+      ],
+      lines: 3,
+    });
+    expect(header('Coast Gazette\nHarbour bridge closes for repairs\n\nThe bridge will close.').lines).toBe(0);
+  });
+
+  it('does not take a sentence-case headline for a masthead above a standfirst', () => {
+    expect(header('Harbour bridge closes for repairs\nEngineers found cracks in two supports\nBy Mara Lind').fields).toEqual([]);
+  });
+
+  it('does not take a date line for a masthead', () => {
+    const { fields } = header('3 March 2031\nHarbour bridge closes for repairs\nBy Mara Lind');
+    expect(fields.map((f) => f.field)).not.toContain('outlet');
+  });
+
+  it('reads a site address as the outlet, without its scheme', () => {
+    expect(header('https://www.coastgazette.example/\nHarbour bridge closes for repairs\nBy Mara Lind').fields[0]).toEqual({
+      field: 'outlet',
+      value: 'www.coastgazette.example',
+      origin: 'masthead',
+    });
+  });
+
+  it('needs a name and a date in a byline without "By"', () => {
+    expect(header('Harbour bridge closes for repairs\nMara Lind | 3 March 2031').fields).toContainEqual({
+      field: 'published',
+      value: '2031-03-03',
+      origin: 'byline',
+    });
+    expect(header('Harbour bridge closes for repairs\nMara Lind | Transport').lines).toBe(0);
+    expect(header('Harbour bridge closes for repairs\nthe council said | 3 March 2031').lines).toBe(0);
+  });
+
+  it('counts the blank lines inside the header, so the body starts after its last line', () => {
+    expect(header('\nCoast Gazette\n\nHarbour bridge closes for repairs\n\nPublished 3 March 2031\n\nThe bridge will close.')).toMatchObject({
+      blocks: [
+        { text: 'Harbour bridge closes for repairs', role: 'heading', line: 4 },
+        { text: 'Published 3 March 2031', role: 'paragraph', line: 6 },
+      ],
+      lines: 6,
+    });
   });
 });
