@@ -33,6 +33,7 @@ import {
   PROMO_OBJECT,
   PROMO_VERB_START,
   READER_ADDRESS,
+  RELATED_LABEL_ONLY,
   RELATED_STRONG,
   RELATED_WEAK,
   SOCIAL_EMBED,
@@ -246,13 +247,32 @@ function contextAt(blocks: readonly Block[], texts: readonly string[], index: nu
   };
 }
 
+/** A link title under a bare "Related"/"You may also like…" label: short, unpunctuated, until prose resumes. */
+const relatedListItem: BoilerplateRule = {
+  id: 'related-list',
+  description: 'link title listed under a "related" label',
+  test: ({ text, words }) => words <= 20 && !endsLikeSentence(text),
+};
+
+/** A label that stands alone: the titles it introduces follow as blocks of their own. */
+function isBareRelatedLabel(rule: BoilerplateRule | undefined, ctx: BlockContext): boolean {
+  return rule?.id === 'related-links' && ctx.words <= 8 && RELATED_LABEL_ONLY.test(ctx.text);
+}
+
 /** For each block, the rule that marks it as boilerplate, or undefined when it is story text. */
 export function findBoilerplate(blocks: readonly Block[]): Array<BoilerplateRule | undefined> {
   const texts = blocks.map((b) => normalizeInline(b.text));
-  return blocks.map((_, i) => {
+  const rules: Array<BoilerplateRule | undefined> = [];
+  let underLabel = false;
+  blocks.forEach((_, i) => {
     const ctx = contextAt(blocks, texts, i);
-    return boilerplateRules.find((rule) => rule.test(ctx));
+    let rule = boilerplateRules.find((r) => r.test(ctx));
+    if (rule === undefined && underLabel && relatedListItem.test(ctx)) rule = relatedListItem;
+    else if (rule === undefined || rule.id !== 'related-links') underLabel = underLabel && rule !== undefined;
+    if (isBareRelatedLabel(rule, ctx)) underLabel = true;
+    rules.push(rule);
   });
+  return rules;
 }
 
 /** The rule a single line matches on its own (no neighbours, paragraph role), or undefined. */

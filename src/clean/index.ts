@@ -16,13 +16,28 @@ export { normalizeInline, normalizeText } from './normalize.js';
 export interface CleanResult {
   documents: Document[];
   warnings: Warning[];
+  /** What each document lost, in full (warnings carry only an excerpt): `brief extract` shows it. */
+  dropped: Map<Document, DroppedBlock[]>;
+}
+
+/** A block cleaning left out, with the rule that left it out. */
+export interface DroppedBlock {
+  rule: string;
+  text: string;
+  position: Position;
 }
 
 /** Clean every source; documents come back in the order the sources were given. */
 export function clean(sources: readonly Source[]): CleanResult {
   const warnings: Warning[] = [];
-  const documents = sources.map((source) => cleanSource(source, warnings));
-  return { documents, warnings };
+  const dropped = new Map<Document, DroppedBlock[]>();
+  const documents = sources.map((source) => {
+    const lost: DroppedBlock[] = [];
+    const doc = cleanSource(source, warnings, lost);
+    dropped.set(doc, lost);
+    return doc;
+  });
+  return { documents, warnings, dropped };
 }
 
 /** Where a dropped unit was: its line when known, else its block number in the raw source; and the entry of a list file. */
@@ -32,7 +47,7 @@ function positionOf(unit: Unit, source: Source): Position {
   return position;
 }
 
-function cleanSource(source: Source, warnings: Warning[]): Document {
+function cleanSource(source: Source, warnings: Warning[], lost: DroppedBlock[]): Document {
   const units = source.blocks.flatMap((block, i) => unitsOf(block, i + 1));
   const blocks: Block[] = units.map((u) => ({ text: u.text, role: u.role }));
   const rules = findBoilerplate(blocks);
@@ -44,6 +59,7 @@ function cleanSource(source: Source, warnings: Warning[]): Document {
       story.push(unit);
       return;
     }
+    lost.push({ rule: rule.id, text: unit.text, position: positionOf(unit, source) });
     warnings.push(
       warning('boilerplate-dropped', 'clean', `Dropped ${rule.description} (rule ${rule.id}).`, {
         source: source.path,
@@ -61,6 +77,7 @@ function cleanSource(source: Source, warnings: Warning[]): Document {
   });
   const indexOf = new Map(kept.map((unit, i) => [unit, i + 1]));
   for (const { item, copyOf } of dropped) {
+    lost.push({ rule: 'repeat', text: item.text, position: positionOf(item, source) });
     warnings.push(
       warning('duplicate-dropped', 'clean', `Dropped a repeat of paragraph ${indexOf.get(copyOf)} of the same source.`, {
         source: source.path,

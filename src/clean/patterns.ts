@@ -47,9 +47,12 @@ const RELATED_KEYWORDS =
  * unambiguous labels followed directly by a capitalised, unpunctuated link title ("Read more Harbour news").
  */
 export const RELATED_STRONG = new RegExp(
-  `^${RELATED_KEYWORDS}(?:\\s*[:|>»]|\\s+[–—-]\\s|\\s*$)|^(?:also read|read also|read more|read next|see also|more on this story)\\s+\\p{Lu}[^.!?]*$`,
+  `^${RELATED_KEYWORDS}(?:\\s*[:|>»]|\\s+[–—-]\\s|\\s*(?:\\.{3}|…)?$)|^(?:also read|read also|read more|read next|see also|more on this story)\\s+\\p{Lu}[^.!?]*$`,
   'iu',
 );
+
+/** A link-list label and nothing after it ("Related stories", "You may also like…"): its titles follow it. */
+export const RELATED_LABEL_ONLY = new RegExp(`^${RELATED_KEYWORDS}\\s*(?::|\\.{3}|…)?$`, 'iu');
 
 /** Section labels that prefix link teasers ("Watch: …", "LIVE: …"): only for short blocks without closing punctuation. */
 export const RELATED_WEAK =

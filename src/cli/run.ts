@@ -8,6 +8,7 @@ import { toolVersion } from '../paths.js';
 import { buildCommand } from './commands/build.js';
 import { diffCommand } from './commands/diff.js';
 import { emailCommand } from './commands/email.js';
+import { extractCommand } from './commands/extract.js';
 import { listCommand } from './commands/list.js';
 import { runCommand } from './commands/run.js';
 import { verifyCommand } from './commands/verify.js';
@@ -40,6 +41,7 @@ export async function run(argv: string[]): Promise<number> {
   verifyCommand(cli, () => reporter);
   listCommand(cli, () => reporter);
   diffCommand(cli, () => reporter);
+  extractCommand(cli, () => reporter);
 
   try {
     await cli.parseAsync();

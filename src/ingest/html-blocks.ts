@@ -30,21 +30,34 @@ const CONTAINERS = new Set([
 /** Roles that paragraphs inside them inherit: a <p> inside a <blockquote> is quoted text. */
 const INHERITED: ReadonlySet<BlockRole> = new Set(['blockquote', 'list-item', 'caption']);
 
+/** A block and the share of its letters that sit inside links: menus and related-story lists are nearly all link. */
+export interface LinkedBlock {
+  block: Block;
+  linkShare: number;
+}
+
 /** Blocks of an element's content, in document order. */
 export function htmlBlocks(root: DomElement): Block[] {
-  const blocks: Block[] = [];
+  return linkedBlocks(root).map((b) => b.block);
+}
+
+/** Blocks of an element's content with the share of each that is link text. */
+export function linkedBlocks(root: DomElement): LinkedBlock[] {
+  const blocks: LinkedBlock[] = [];
   let run = '';
   let runRole: BlockRole = 'paragraph';
+  let linked = 0;
   const flush = (): void => {
     const text = collapseKeepingLines(run);
     // A run with no letters or digits is a separator ("." between pasted fragments, "|", "•").
-    if (hasWords(text)) blocks.push(makeBlock(text, runRole));
+    if (hasWords(text)) blocks.push({ block: makeBlock(text, runRole), linkShare: Math.min(1, linked / letters(text)) });
     run = '';
+    linked = 0;
   };
   // An explicit stack, not recursion: markup nested 100,000 deep must not overflow the call stack.
   // Each frame is an element's children still to walk; `close` flushes after a block element's content.
-  const stack: Array<{ children: DomNode[]; next: number; role: BlockRole; close: boolean }> = [
-    { children: Array.from(root.childNodes), next: 0, role: 'paragraph', close: false },
+  const stack: Array<{ children: DomNode[]; next: number; role: BlockRole; close: boolean; link: boolean }> = [
+    { children: Array.from(root.childNodes), next: 0, role: 'paragraph', close: false, link: false },
   ];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
@@ -56,7 +69,9 @@ export function htmlBlocks(root: DomElement): Block[] {
     }
     if (child.nodeType === TEXT_NODE) {
       if (run.trim() === '') runRole = frame.role;
-      run += (child.textContent ?? '').replace(/\s+/g, ' ');
+      const text = (child.textContent ?? '').replace(/\s+/g, ' ');
+      run += text;
+      if (frame.link) linked += letters(text);
       continue;
     }
     if (!isElement(child) || isSkipped(child)) continue;
@@ -65,13 +80,18 @@ export function htmlBlocks(root: DomElement): Block[] {
       run += '\n';
     } else if (Object.hasOwn(ROLE_OF, tag) || CONTAINERS.has(tag)) {
       flush();
-      stack.push({ children: Array.from(child.childNodes), next: 0, role: roleInside(tag, frame.role), close: true });
+      stack.push({ children: Array.from(child.childNodes), next: 0, role: roleInside(tag, frame.role), close: true, link: frame.link });
     } else {
-      stack.push({ children: Array.from(child.childNodes), next: 0, role: frame.role, close: false });
+      stack.push({ children: Array.from(child.childNodes), next: 0, role: frame.role, close: false, link: frame.link || tag === 'A' });
     }
   }
   flush();
   return blocks;
+}
+
+/** Letters and digits in a text: what link density is measured in (spaces and punctuation do not count). */
+function letters(text: string): number {
+  return text.replace(/[^\p{L}\p{N}]+/gu, '').length || 1;
 }
 
 /** The role text inside a block element takes: its own, unless an enclosing quote/list/caption decides. */

@@ -8,20 +8,18 @@ import { Readability } from '@mozilla/readability';
 import type { Block } from '../model/source.js';
 import { warning } from '../model/warning.js';
 import { MAX_MARKUP_DEPTH, markupDepth, parseDocument, type DomDocument, type DomElement } from './dom.js';
-import { htmlBlocks } from './html-blocks.js';
+import { htmlBlocks, linkedBlocks } from './html-blocks.js';
+import { dropLinkLists } from './link-lists.js';
 import { htmlMetadata } from './html-meta.js';
 import { fillMeta, findBylines, findSyndication, findTextMetadata, type ArticleDraft } from './metadata.js';
-import type { Reader } from './types.js';
-
-/** Readability's text must be at least this share of the body's for its choice of blocks to be trusted. */
-const MIN_READABILITY_SHARE = 0.5;
+import type { LeftBlock, Reader } from './types.js';
 
 /** Read an HTML page or fragment into one article. */
 export const readHtml: Reader = ({ path, text, referenceDate }) => {
   const deep = markupDepth(text, MAX_MARKUP_DEPTH) > MAX_MARKUP_DEPTH;
   const doc = parseDocument(text);
   const draft: ArticleDraft = { ...htmlMetadata(doc, referenceDate), blocks: [] };
-  const { blocks, byline, bodyBlocks } = articleBlocks(text, doc);
+  const { blocks, byline, bodyBlocks, left } = articleBlocks(doc);
   draft.blocks = blocks;
   findTextMetadata(draft, referenceDate);
   // Readability removes byline and date lines from its extract; the whole body still has them.
@@ -32,7 +30,7 @@ export const readHtml: Reader = ({ path, text, referenceDate }) => {
     ? [warning('input-simplified', 'ingest', `markup nested more than ${MAX_MARKUP_DEPTH} elements deep: read flattened, its text without its structure`, { source: path })]
     : [];
   if (draft.blocks.length === 0) return { articles: [], warnings };
-  return { articles: [{ format: 'html', ...draft }], warnings };
+  return { articles: [{ format: 'html', ...draft, left }], warnings };
 };
 
 /** Blocks of an HTML string that is not a page of its own (a JSON field holding markup). */
@@ -42,21 +40,23 @@ export function htmlFragmentBlocks(html: string): Block[] {
 }
 
 /**
- * The story's blocks: Readability's extraction when it kept enough of the body, else the whole body (also
- * returned, for metadata). Readability mutates the document it is given, so it works on a second parse.
+ * The story's blocks: Readability's extraction, with the whole body beside it for metadata. Both come from
+ * one parse: the body is walked before Readability, which rewrites the document it is given. Only when
+ * Readability finds no article at all does the reader fall back on the body.
  */
-function articleBlocks(html: string, doc: DomDocument): { blocks: Block[]; byline?: string; bodyBlocks: Block[] } {
+function articleBlocks(doc: DomDocument): { blocks: Block[]; byline?: string; bodyBlocks: Block[]; left: LeftBlock[] } {
   const bodyBlocks = doc.body ? htmlBlocks(doc.body) : [];
-  const extracted = readability(html);
-  const chars = (blocks: Block[]): number => blocks.reduce((n, b) => n + b.text.length, 0);
-  if (!extracted || chars(extracted.blocks) < chars(bodyBlocks) * MIN_READABILITY_SHARE) {
-    return { blocks: bodyBlocks, bodyBlocks };
-  }
-  return { ...extracted, bodyBlocks };
+  const extracted = readability(doc);
+  if (!extracted || extracted.blocks.length === 0) return { blocks: bodyBlocks, bodyBlocks, left: [] };
+  const inExtract = new Set(extracted.all.map((b) => b.text));
+  const outside = bodyBlocks.filter((b) => !inExtract.has(b.text)).map((b): LeftBlock => ({ rule: 'outside-article', text: b.text }));
+  const result: ReturnType<typeof articleBlocks> = { blocks: extracted.blocks, bodyBlocks, left: [...outside, ...extracted.left] };
+  if (extracted.byline !== undefined) result.byline = extracted.byline;
+  return result;
 }
 
-function readability(html: string): { blocks: Block[]; byline?: string } | undefined {
-  const doc = parseDocument(html);
+/** Readability's article: its blocks less lists of links, every block it had (`all`), and its byline. */
+function readability(doc: DomDocument): { blocks: Block[]; all: Block[]; left: LeftBlock[]; byline?: string } | undefined {
   let parsed: ReturnType<Readability<DomElement>['parse']>;
   try {
     // The serializer hands back the content element itself, so it is walked rather than re-parsed.
@@ -66,7 +66,11 @@ function readability(html: string): { blocks: Block[]; byline?: string } | undef
     return undefined;
   }
   if (!parsed?.content) return undefined;
-  const result: { blocks: Block[]; byline?: string } = { blocks: htmlBlocks(parsed.content) };
+  const linked = linkedBlocks(parsed.content);
+  // An extract that is nothing but links is kept whole: dropping it all would leave no article to read.
+  const { kept, left } = dropLinkLists(linked);
+  if (kept.length === 0) return { blocks: linked.map((b) => b.block), all: linked.map((b) => b.block), left: [], ...(parsed.byline ? { byline: parsed.byline } : {}) };
+  const result: { blocks: Block[]; all: Block[]; left: LeftBlock[]; byline?: string } = { blocks: kept, all: linked.map((b) => b.block), left };
   if (parsed.byline) result.byline = parsed.byline;
   return result;
 }

@@ -21,9 +21,9 @@ import { applyOverrides, parseOverrides, type LocatedSource, type OverrideFile }
 import { sniffFormat } from './sniff.js';
 import { readText } from './text.js';
 import { sha256 } from '../durable.js';
-import type { Reader, ReaderInput, ReaderResult } from './types.js';
+import type { LeftBlock, Reader, ReaderInput, ReaderResult } from './types.js';
 
-export type { Article, Reader, ReaderInput, ReaderResult } from './types.js';
+export type { Article, LeftBlock, Reader, ReaderInput, ReaderResult } from './types.js';
 export { decode, type Decoded } from './decode.js';
 export { sniffFormat } from './sniff.js';
 export { normalizeDate } from './dates.js';
@@ -53,10 +53,18 @@ export interface IngestResult {
   warnings: Warning[];
 }
 
+/** What one file's bytes gave: its articles, what the reader doubted, and what it left out of each article. */
+export interface SourceRead {
+  sources: SourceDraft[];
+  warnings: Warning[];
+  /** For each of `sources`, the blocks its reader left out as not the article. */
+  left: LeftBlock[][];
+}
+
 /** Read one file's bytes into sources (several for a JSON list). Pure: no I/O, no clock. */
-export function readSource(path: string, bytes: Uint8Array, referenceDate: string): { sources: SourceDraft[]; warnings: Warning[] } {
+export function readSource(path: string, bytes: Uint8Array, referenceDate: string): SourceRead {
   const decoded = decode(bytes);
-  if (!decoded.ok) return { sources: [], warnings: [warning('input-rejected', 'ingest', decoded.reason, { source: path })] };
+  if (!decoded.ok) return { sources: [], warnings: [warning('input-rejected', 'ingest', decoded.reason, { source: path })], left: [] };
   const warnings: Warning[] = [];
   if (decoded.guess !== undefined) {
     warnings.push(warning('encoding-guessed', 'ingest', `encoding ${decoded.guess}`, { source: path }));
@@ -86,7 +94,7 @@ export function readSource(path: string, bytes: Uint8Array, referenceDate: strin
     if (article.entry !== undefined) source.entry = article.entry;
     return source;
   });
-  return { sources, warnings };
+  return { sources, warnings, left: result.articles.map((article) => article.left ?? []) };
 }
 
 /** Metadata with every lone surrogate made U+FFFD, and a URL that is no address left out with a warning. */
@@ -159,7 +167,7 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
  * A file's bytes, or why they were not read. The size is taken from the open file before anything is
  * read, so a file over the cap costs a stat, not minutes; one that grows while read is cut at the cap.
  */
-async function readCapped(path: string, maxBytes: number): Promise<Uint8Array | string> {
+export async function readCapped(path: string, maxBytes: number): Promise<Uint8Array | string> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(path, 'r');

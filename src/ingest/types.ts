@@ -22,6 +22,14 @@ export interface Article {
   meta: SourceMeta;
   metaOrigin: MetaOrigin;
   blocks: Block[];
+  /** Blocks the reader saw and left out as not the article (a page's menus, rails, comments), with its reason. */
+  left?: LeftBlock[];
+}
+
+/** A block a reader left out, and the rule it followed. */
+export interface LeftBlock {
+  rule: string;
+  text: string;
 }
 
 export interface ReaderResult {

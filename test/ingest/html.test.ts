@@ -95,13 +95,26 @@ describe('readHtml body', () => {
     expect(texts.join('\n')).not.toMatch(/Site masthead|Most read|Sign up|Copyright|not text|Home/);
   });
 
-  it('falls back to the body when Readability keeps too little of a short page', () => {
-    // Readability keeps only the first cell of this layout table (checked: 98 of 271 characters).
-    const article = read(`<html><body>
-      <table><tr><td>${PARAS[0]}</td></tr><tr><td>${PARAS[1]}</td></tr></table>
-      <div class="comment"><p>${PARAS[2]}</p></div>
-      </body></html>`);
+  it('keeps Readability\'s article when it holds under half of a page of rails and comments (regression: whole-page-fallback)', () => {
+    // The reader used to take the whole body whenever Readability kept under half of it: on real pages that
+    // let menus, story rails and comment threads in.
+    const rail = Array.from({ length: 30 }, (_, i) => `<li><a href="/s${i}">Other story number ${i + 1} about the weather in the hills</a></li>`).join('');
+    const comments = Array.from({ length: 3 }, (_, i) => `<div class="comment"><p>Reader ${i + 1}: so true</p></div>`).join('');
+    const article = read(`<html><body><div class="page"><div class="story"><article><p>${PARAS[0]}</p><p>${PARAS[1]}</p><p>${PARAS[2]}</p></article></div>
+      <div class="sidebar"><ul>${rail}</ul></div><div class="comments">${comments}</div></div></body></html>`);
     expect(article.blocks.map((b) => b.text)).toEqual(PARAS);
+  });
+
+  it('drops a run of three or more link titles inside the article (related-story rail)', () => {
+    const links = ['Harbour fees rise again', 'Ferry timetable changes', 'Quay works start in spring'].map((t) => `<p><a href="/x">${t}</a></p>`).join('');
+    const article = read(`<html><body><article><p>${PARAS[0]}</p>${links}<p>${PARAS[1]}</p><p>${PARAS[2]}</p></article></body></html>`);
+    expect(article.blocks.map((b) => b.text)).toEqual(PARAS);
+    expect(article.left?.filter((b) => b.rule === 'link-list').map((b) => b.text)).toEqual(['Harbour fees rise again', 'Ferry timetable changes', 'Quay works start in spring']);
+  });
+
+  it('keeps one or two linked lines: a link in the story is not a rail', () => {
+    const article = read(`<html><body><article><p>${PARAS[0]}</p><p><a href="/r">Read the council report</a></p><p>${PARAS[1]}</p><p>${PARAS[2]}</p></article></body></html>`);
+    expect(article.blocks.map((b) => b.text)).toContain('Read the council report');
   });
 
   it('turns <br> into a line break inside the block and decodes entities', () => {
