@@ -14,7 +14,7 @@ import { ingest } from './ingest/index.js';
 import type { Briefing } from './model/briefing.js';
 import { warning, type Warning } from './model/warning.js';
 import type { AnalyzeOptions, InputOptions, OutputOptions } from './options.js';
-import { toolName, toolVersion } from './paths.js';
+import { FETCH_CACHE_DIR, toolName, toolVersion } from './paths.js';
 import { buildBriefing, type BuildResult } from './pipeline.js';
 import type { Source } from './model/source.js';
 import { writers } from './render/index.js';
@@ -45,7 +45,13 @@ export async function buildBrief(request: BriefRequest): Promise<BriefResult> {
   // Read and check the PDF theme before any work, so a bad theme file fails fast and writes nothing.
   const theme = loadTheme(request.output.themePath);
   progress(`reading ${request.inputs.join(', ')}`);
-  const read = await ingest(request.inputs, { referenceDate: request.analyze.date, ...request.input });
+  const read = await ingest(request.inputs, {
+    referenceDate: request.analyze.date,
+    ...request.input,
+    // Beside the archive, so a rerun from cron reads what the first run fetched.
+    cacheDir: join(request.output.outDir, FETCH_CACHE_DIR),
+    onProgress: progress,
+  });
   const rejected = read.warnings.filter((w) => w.kind === 'input-rejected');
   if (request.strictInputs && rejected.length > 0) {
     const list = rejected.map((w) => `${w.source ?? '?'}: ${w.reason}`).join('; ');

@@ -36,12 +36,17 @@ export interface OutputOptions {
 export interface InputOptions {
   /** Largest input file read, in bytes; a larger file is rejected by name without being read. */
   maxFileBytes: number;
+  /** Fetch URLs on loopback and private addresses too (refused by default: a brief never probes its own network). */
+  allowPrivate: boolean;
+  /** Feed items published before this instant (ms since the epoch) are left out; absent: all are kept. */
+  sinceMs?: number;
 }
 
 export const defaultInputOptions: InputOptions = {
   // Ten times the largest whole news page we have seen saved (with its scripts); small enough that no
   // accepted file keeps a brief busy for minutes.
   maxFileBytes: 16 * 1024 * 1024,
+  allowPrivate: false,
 };
 
 /** What a brief's folder name in the archive may hold: lower-case letters, digits and hyphens. */

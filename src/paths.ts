@@ -13,3 +13,6 @@ const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) 
 /** "briefwright 0.1.0": stamped into manifests and PDF metadata. */
 export const toolName = pkg.name;
 export const toolVersion = pkg.version;
+
+/** The fetch cache, inside the archive folder: a rerun reads what an earlier run fetched. */
+export const FETCH_CACHE_DIR = '.cache/fetch';

@@ -20,6 +20,7 @@ import {
 import type { OutputFormat } from '../render/types.js';
 import { bannerProblem } from '../render/theme.js';
 import { parseByteSize } from '../sizes.js';
+import { sinceProblem, spanMs } from '../since.js';
 
 /** The build command's flags as yargs parsed them. */
 export interface BuildFlags {
@@ -36,6 +37,9 @@ export interface BuildFlags {
   banner?: string;
   /** "5MB", "800KB" or a byte count. */
   maxFileSize?: string | number;
+  allowPrivate?: boolean;
+  /** "24h", "3d": keep feed items published within this span before now. */
+  since?: string;
 }
 
 
@@ -85,6 +89,12 @@ export function resolveBuildOptions(flags: BuildFlags, today = DateTime.local())
   const input: InputOptions = { ...defaultInputOptions };
   if (flags.maxFileSize !== undefined) {
     input.maxFileBytes = parseByteSize(flags.maxFileSize) ?? usage(`--max-file-size must be a size such as 16MB, 800KB or 1048576, not "${flags.maxFileSize}"`);
+  }
+  if (flags.allowPrivate !== undefined) input.allowPrivate = flags.allowPrivate;
+  if (flags.since !== undefined) {
+    const problem = sinceProblem(flags.since);
+    if (problem) usage(`--since ${problem}`);
+    input.sinceMs = today.toMillis() - spanMs(flags.since)!;
   }
   return { analyze, output, input };
 }

@@ -51,7 +51,7 @@ export function plannedJobs(config: BriefConfig, flags: JobFlags, now: DateTime 
 /** Resolve a planned brief into a build job (its options checked, its source patterns expanded). */
 export async function resolveJob(plan: PlannedJob): Promise<BuildJob> {
   const { settings, flags, now } = plan;
-  const expanded = await expandSources(settings.sources, settings.base);
+  const expanded = await expandSources([...settings.sources, ...(settings.feeds ?? [])], settings.base);
   const { analyze, output, input } = resolveBuildOptions(buildFlagsOf(settings, flags, now));
   const job: BuildJob = { name: settings.name, inputs: expanded.paths, unmatched: expanded.unmatched, analyze, output, input };
   if (settings.email) job.email = settings.email;
@@ -60,7 +60,7 @@ export async function resolveJob(plan: PlannedJob): Promise<BuildJob> {
 
 /** One brief's settings with the command line's flags laid over them, in the build command's terms. */
 function buildFlagsOf(settings: BriefSettings, flags: JobFlags, now: DateTime): BuildFlags {
-  const merged: BuildFlags = { sources: settings.sources, date: flags.date ?? todayIn(settings.timezone, now) };
+  const merged: BuildFlags = { sources: [...settings.sources, ...(settings.feeds ?? [])], date: flags.date ?? todayIn(settings.timezone, now) };
   const pick = <K extends keyof BuildFlags>(key: K, fromFile: BuildFlags[K] | undefined) => {
     const value = flags[key as keyof JobFlags] ?? fromFile;
     if (value !== undefined) merged[key] = value as BuildFlags[K];
@@ -73,6 +73,8 @@ function buildFlagsOf(settings: BriefSettings, flags: JobFlags, now: DateTime): 
   pick('theme', settings.theme);
   pick('banner', settings.banner);
   pick('maxFileSize', settings.maxFileSize);
+  pick('allowPrivate', settings.allowPrivate);
+  pick('since', settings.since);
   if (settings.title !== undefined) merged.title = settings.title;
   if (settings.slug !== undefined) merged.slug = settings.slug;
   return merged;

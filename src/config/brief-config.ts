@@ -14,6 +14,7 @@ import { MIN_SUMMARY_WORDS, OUTPUT_FORMATS, pageSizeNamed, SLUG_PATTERN } from '
 import { parseByteSize } from '../sizes.js';
 import { bannerProblem } from '../render/theme.js';
 import { configError, parseConfigText, type LocatedData } from './yaml-file.js';
+import { sinceProblem } from '../since.js';
 
 /** The settings of one brief, as the file gives them (paths already resolved against the file's folder). */
 export interface BriefSettings {
@@ -36,6 +37,12 @@ export interface BriefSettings {
   templates?: string;
   /** Largest source file read, in bytes. */
   maxFileSize?: number;
+  /** Feed files or URLs whose items are sources too. */
+  feeds?: string[];
+  /** Keep only feed items published within this span before now ("24h", "3d"). */
+  since?: string;
+  /** Fetch from loopback and private addresses too. */
+  allowPrivate?: boolean;
   email?: EmailSettings;
 }
 
@@ -53,7 +60,7 @@ export interface BriefConfig {
 }
 
 /** Keys a brief may have; the same keys at the top level are defaults for every brief. */
-const BRIEF_KEYS = ['title', 'slug', 'sources', 'timezone', 'out', 'formats', 'pageSize', 'summaryWords', 'theme', 'banner', 'templates', 'maxFileSize', 'email'] as const;
+const BRIEF_KEYS = ['title', 'slug', 'sources', 'timezone', 'out', 'formats', 'pageSize', 'summaryWords', 'theme', 'banner', 'templates', 'maxFileSize', 'feeds', 'since', 'allowPrivate', 'email'] as const;
 const EMAIL_KEYS = ['to', 'cc', 'from', 'subject', 'smtp'] as const;
 /** Keys that only make sense for one brief, so they are not allowed as defaults when there is a list. */
 const PER_BRIEF_KEYS = new Set(['title', 'slug', 'sources']);
@@ -127,8 +134,20 @@ function briefOf(own: Record<string, unknown>, defaults: Record<string, unknown>
   };
 
   const sourcesFound = value('sources');
-  if (!sourcesFound) fail(at, `${at.length ? `briefs[${index}]` : 'the config'} has no "sources" (files, folders or glob patterns)`);
-  const brief: BriefSettings = { name: '', sources: strings('sources', sourcesFound)!, base };
+  const feeds = strings('feeds');
+  if (!sourcesFound && feeds === undefined) fail(at, `${at.length ? `briefs[${index}]` : 'the config'} has no "sources" (files, folders or glob patterns) and no "feeds"`);
+  const brief: BriefSettings = { name: '', sources: sourcesFound ? strings('sources', sourcesFound)! : [], base };
+  if (feeds !== undefined) brief.feeds = feeds;
+  const since = text('since');
+  if (since !== undefined) {
+    if (sinceProblem(since)) fail(value('since')!.at, `"since" ${sinceProblem(since)}`);
+    brief.since = since;
+  }
+  const allowPrivate = value('allowPrivate');
+  if (allowPrivate) {
+    if (typeof allowPrivate.value !== 'boolean') fail(allowPrivate.at, '"allowPrivate" must be true or false');
+    brief.allowPrivate = allowPrivate.value as boolean;
+  }
   const title = text('title');
   if (title !== undefined) brief.title = title;
   const slug = text('slug');

@@ -4,6 +4,7 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { isUrlInput } from '../ingest/fetch/index.js';
 
 export interface ExpandedSources {
   /** Plain paths as given, then each pattern's matches, sorted, without repeats. */
@@ -20,6 +21,10 @@ export async function expandSources(entries: readonly string[], base: string): P
   const paths: string[] = [];
   const unmatched: string[] = [];
   for (const entry of entries) {
+    if (isUrlInput(entry)) {
+      paths.push(entry);
+      continue;
+    }
     if (!isDynamicPattern(entry)) {
       paths.push(isAbsolute(entry) ? entry : resolve(base, entry));
       continue;

@@ -4,7 +4,7 @@
  * from the same `readSource` and `clean` a brief uses, so what it shows is what a brief gets.
  */
 import { clean } from '../clean/index.js';
-import { readSource } from '../ingest/index.js';
+import { readLoaded, type LoadedInput } from '../ingest/index.js';
 import type { BlockRole, SourceFormat, SourceMeta } from '../model/source.js';
 import type { Position, Warning } from '../model/warning.js';
 
@@ -40,8 +40,9 @@ export interface ExtractResult {
 }
 
 /** Read and clean one input's bytes as a brief would. */
-export function extractArticles(path: string, bytes: Uint8Array, referenceDate: string): ExtractResult {
-  const read = readSource(path, bytes, referenceDate);
+export function extractArticles(input: LoadedInput, referenceDate: string): ExtractResult {
+  const path = input.display;
+  const read = readLoaded(input, referenceDate);
   const cleaned = clean(read.sources.map((draft, i) => ({ id: `S${i + 1}`, ...draft })));
   const extractions = cleaned.documents.map((doc, i): Extraction => {
     const { source } = doc;

@@ -20,6 +20,9 @@ import { readMarkdown } from './markdown.js';
 import { applyOverrides, parseOverrides, type LocatedSource, type OverrideFile } from './overrides.js';
 import { sniffFormat } from './sniff.js';
 import { readText } from './text.js';
+import { defaultFetchOptions, isUrlInput, type FetchOptions } from './fetch/index.js';
+import { expandIfFeed, loadUrl, type LoadedInput, type RemoteOptions } from './remote.js';
+import { toolName, toolVersion } from '../paths.js';
 import { sha256 } from '../durable.js';
 import type { LeftBlock, Reader, ReaderInput, ReaderResult } from './types.js';
 
@@ -28,6 +31,7 @@ export { decode, type Decoded } from './decode.js';
 export { sniffFormat } from './sniff.js';
 export { normalizeDate } from './dates.js';
 export { expandInputs, displayPath, type InputFile } from './folder.js';
+export type { LoadedInput } from './remote.js';
 export { applyOverrides, parseOverrides, OVERRIDE_FILE_NAMES, type OverrideFile } from './overrides.js';
 
 /** The reader for each format. */
@@ -44,8 +48,16 @@ export type SourceDraft = Omit<Source, 'id'>;
 export interface IngestOptions {
   /** Briefing date, YYYY-MM-DD: completes dates without a year. */
   referenceDate: string;
-  /** Largest file read, in bytes (default: defaultInputOptions.maxFileBytes). */
+  /** Largest file read or body fetched, in bytes (default: defaultInputOptions.maxFileBytes). */
   maxFileBytes?: number;
+  /** Fetch from loopback and private addresses too (default false). */
+  allowPrivate?: boolean;
+  /** Folder of the fetch cache (beside the archive); absent: every URL is fetched. */
+  cacheDir?: string;
+  /** Feed items published before this instant (ms since the epoch) are left out. */
+  sinceMs?: number;
+  /** Told before each URL is fetched. */
+  onProgress?: (message: string) => void;
 }
 
 export interface IngestResult {
@@ -134,21 +146,14 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
   if (!isIsoDate(options.referenceDate)) {
     throw new BriefwrightError(ErrorCode.USAGE, `reference date must be a calendar date YYYY-MM-DD, got "${options.referenceDate}"`);
   }
-  const expanded = await expandInputs(paths);
-  const warnings = [...expanded.warnings];
-  const overrides = await loadOverrides(expanded.overrideFiles);
+  const { inputs, warnings, overrideFiles } = await loadInputs(paths, options);
+  const overrides = await loadOverrides(overrideFiles);
 
   const located: LocatedSource[] = [];
-  const maxBytes = options.maxFileBytes ?? defaultInputOptions.maxFileBytes;
-  for (const file of expanded.files) {
-    const bytes = await readCapped(file.absolute, maxBytes);
-    if (typeof bytes === 'string') {
-      warnings.push(warning('input-rejected', 'ingest', bytes, { source: file.display }));
-      continue;
-    }
-    const read = readSource(file.display, bytes, options.referenceDate);
+  for (const input of inputs) {
+    const read = readLoaded(input, options.referenceDate);
     warnings.push(...read.warnings);
-    located.push(...read.sources.map((source) => ({ absolute: file.absolute, source })));
+    located.push(...read.sources.map((source) => ({ absolute: input.absolute ?? input.display, source })));
   }
   warnings.push(...applyOverrides(overrides, located, existsSync));
 
@@ -161,6 +166,69 @@ export async function ingest(paths: string[], options: IngestOptions): Promise<I
     throw new BriefwrightError(ErrorCode.NO_SOURCES, `no article could be read: ${detail}`);
   }
   return { sources, warnings };
+}
+
+/**
+ * Every input's bytes: files of the named folders (in path order), then each URL; a feed, as a file or a
+ * URL, gives its items. What cannot be read is a warning.
+ */
+export async function loadInputs(paths: string[], options: IngestOptions): Promise<{ inputs: LoadedInput[]; warnings: Warning[]; overrideFiles: string[] }> {
+  const urls = paths.filter(isUrlInput);
+  const expanded = await expandInputs(paths.filter((p) => !isUrlInput(p)));
+  const warnings = [...expanded.warnings];
+  const remote = remoteOptions(options);
+  const loaded: LoadedInput[] = [];
+  for (const file of expanded.files) {
+    const bytes = await readCapped(file.absolute, remote.fetch.maxBytes);
+    if (typeof bytes === 'string') {
+      warnings.push(warning('input-rejected', 'ingest', bytes, { source: file.display }));
+      continue;
+    }
+    const feed = await expandIfFeed({ display: file.display, absolute: file.absolute, bytes }, remote);
+    loaded.push(...feed.inputs);
+    warnings.push(...feed.warnings);
+  }
+  for (const url of urls) {
+    options.onProgress?.(`fetching ${url}`);
+    const fetched = await loadUrl(url, remote);
+    loaded.push(...fetched.inputs);
+    warnings.push(...fetched.warnings);
+  }
+  return { inputs: loaded, warnings, overrideFiles: [...expanded.overrideFiles] };
+}
+
+/** One loaded input read into sources: a feed item keeps its entry and the feed's hash, and its metadata fills gaps. */
+export function readLoaded(input: LoadedInput, referenceDate: string): SourceRead {
+  const read = readSource(input.display, input.bytes, referenceDate);
+  for (const source of read.sources) {
+    if (input.entry !== undefined) source.entry = input.entry;
+    if (input.sha256 !== undefined) source.sha256 = input.sha256;
+    if (input.feedMeta !== undefined) fillFromFeed(source, input.feedMeta);
+  }
+  return read;
+}
+
+/** How this run fetches: the caller's settings over the defaults, the file size cap as the body cap. */
+export function remoteOptions(options: IngestOptions): RemoteOptions {
+  const fetch: FetchOptions = {
+    ...defaultFetchOptions,
+    userAgent: `${toolName}/${toolVersion} (news briefing tool)`,
+    maxBytes: options.maxFileBytes ?? defaultInputOptions.maxFileBytes,
+    allowPrivate: options.allowPrivate ?? false,
+  };
+  if (options.cacheDir !== undefined) fetch.cacheDir = options.cacheDir;
+  const remote: RemoteOptions = { fetch };
+  if (options.sinceMs !== undefined) remote.sinceMs = options.sinceMs;
+  return remote;
+}
+
+/** What the feed said of an item fills the fields its page left empty. */
+function fillFromFeed(source: SourceDraft, meta: SourceMeta): void {
+  for (const [field, value] of Object.entries(meta) as Array<[keyof SourceMeta, string]>) {
+    if (source.meta[field] !== undefined) continue;
+    source.meta[field] = value;
+    source.metaOrigin[field] = 'feed';
+  }
 }
 
 /**

@@ -27,10 +27,13 @@ export function buildCommand(yargs: Argv, reporter: () => Reporter) {
         .option('theme', { type: 'string', describe: 'PDF theme file (YAML or JSON): fonts, colours, logo, banner; see themes/default.yaml' })
         .option('banner', { type: 'string', describe: 'Distribution banner on every PDF page, e.g. "INTERNAL — DO NOT FORWARD"' })
         .option('max-file-size', { type: 'string', describe: 'Largest source file read (e.g. 16MB, 800KB); a larger one is rejected by name unread', defaultDescription: '16MB' })
+        .option('since', { type: 'string', describe: 'Keep only feed items published within this span before now: 90m, 24h, 3d', defaultDescription: 'every item' })
+        .option('allow-private', { type: 'boolean', describe: 'Fetch URLs on loopback and private addresses too (refused by default)' })
         .option('strict', { type: 'boolean', default: false, describe: 'Fail instead of building when an input cannot be read' })
         .example('$0 build seeds', 'brief from every article in seeds/, dated today')
         .example('$0 build seeds --date 2022-02-21 --format pdf,md', 'PDF and Markdown only, for a past date')
         .example('$0 build a.html b.txt --title "Harbour bridge" --out briefs', 'named files, own title and archive')
+        .example('$0 build https://news.example/feed.xml --since 24h', 'a feed\'s items of the last day (teasers fetched; pages cached beside the archive)')
         .example('$0 build --config brief.yaml', 'every brief of a config file, each dated today in its own timezone')
         .example('$0 build seeds --theme themes/navy.yaml --banner "INTERNAL — DO NOT FORWARD"', 'PDF in a theme, with a banner on every page'),
     async (argv) => {

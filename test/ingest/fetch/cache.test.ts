@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { cacheKey } from '../../../src/ingest/fetch/cache.js';
 import { fetchUrl, type FetchOptions } from '../../../src/ingest/fetch/index.js';
 import { failureOf, fetchOptions } from './helpers.js';
-import { page, startServer, type TestServer } from './server.js';
+import { page, startServer, type TestServer } from '../../helpers/http-server.js';
 
 const HOUR = 60 * 60 * 1000;
 const LAST_MODIFIED = 'Tue, 30 Apr 2024 08:00:00 GMT';

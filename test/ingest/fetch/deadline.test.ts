@@ -4,7 +4,7 @@ import { resolveHost } from '../../../src/ingest/fetch/address.js';
 import { httpGet } from '../../../src/ingest/fetch/http.js';
 import { fetchUrl } from '../../../src/ingest/fetch/index.js';
 import { failureOf, fetchOptions, httpOptions } from './helpers.js';
-import { redirect, startServer, type TestServer } from './server.js';
+import { redirect, startServer, type TestServer } from '../../helpers/http-server.js';
 
 let server: TestServer;
 let trickled = 0;

@@ -2,7 +2,7 @@ import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fetchUrl } from '../../../src/ingest/fetch/index.js';
 import { failureOf, fetchOptions, USER_AGENT } from './helpers.js';
-import { startServer, type Handler, type TestServer } from './server.js';
+import { startServer, type Handler, type TestServer } from '../../helpers/http-server.js';
 
 const ARTICLE = '<html><body><h1>Harbour bridge</h1><p>“Reopened,” she said — café, 5 €.</p></body></html>'.repeat(40);
 

@@ -4,7 +4,7 @@ import { describePrivateAddress, lookupFrom, resolveHost } from '../../../src/in
 import { httpGet } from '../../../src/ingest/fetch/http.js';
 import { fetchUrl, isPrivateAddress } from '../../../src/ingest/fetch/index.js';
 import { failureOf, fetchOptions, httpOptions } from './helpers.js';
-import { page, startServer, type TestServer } from './server.js';
+import { page, startServer, type TestServer } from '../../helpers/http-server.js';
 
 /** Loopback, private and special addresses in the spellings a URL host accepts. */
 const privateSpellings = [

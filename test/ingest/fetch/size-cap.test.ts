@@ -4,7 +4,7 @@ import { readBody } from '../../../src/ingest/fetch/http.js';
 import { fetchUrl } from '../../../src/ingest/fetch/index.js';
 import { brotliBomb, gzipBomb } from './bombs.js';
 import { failureOf, fetchOptions } from './helpers.js';
-import { startServer, type TestServer } from './server.js';
+import { startServer, type TestServer } from '../../helpers/http-server.js';
 
 const MB = 1024 * 1024;
 const TOO_LARGE = 'body larger than 1 MB (raise --max-file-size)';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseContentType } from '../../../src/ingest/fetch/http.js';
 import { fetchUrl, type Expect } from '../../../src/ingest/fetch/index.js';
 import { failureOf, fetchOptions } from './helpers.js';
-import { page, startServer, type TestServer } from './server.js';
+import { page, startServer, type TestServer } from '../../helpers/http-server.js';
 
 let server: TestServer;
 beforeAll(async () => {
