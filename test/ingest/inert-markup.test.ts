@@ -14,9 +14,7 @@ describe('withoutInertMarkup', () => {
 
   it('stays linear on thousands of unclosed openings', () => {
     const hostile = '<script'.repeat(100_000) + '<!--'.repeat(100_000);
-    const started = process.hrtime.bigint();
+    // A quadratic scan of this input takes minutes and runs into the test timeout; speed itself is the bench's.
     expect(withoutInertMarkup(hostile)).toBe(hostile);
-    // Generous bound: a quadratic scan of this input takes minutes.
-    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(2000);
   });
 });
