@@ -10,6 +10,9 @@ import { BriefwrightError, ErrorCode } from '../errors.js';
 import { MANIFEST_FILE, sha256, type Manifest } from './manifest.js';
 import { readManifest } from './manifest-read.js';
 import { displayPath, findVersions, VERSION_FOLDER } from './walk.js';
+import { cacheKey } from '../ingest/fetch/cache.js';
+import { isUrlInput } from '../ingest/fetch/index.js';
+import { FETCH_CACHE_DIR } from '../paths.js';
 
 export type ProblemKind = 'changed' | 'missing' | 'extra' | 'manifest' | 'input-changed' | 'input-missing';
 
@@ -82,7 +85,7 @@ export async function verifyVersion(
     const what = extra.endsWith('/') ? 'an empty folder ' : '';
     problems.push({ kind: 'extra', path: show(join(dir, extra)), detail: `${what}not listed in manifest.json` });
   }
-  if (options.inputs) problems.push(...(await checkInputs(manifest, cwd, inputHashes)));
+  if (options.inputs) problems.push(...(await checkInputs(manifest, cwd, inputHashes, join(dir, '..', '..', '..', FETCH_CACHE_DIR))));
   return { dir: show(dir), files: manifest.outputs.length + 1, problems };
 }
 
@@ -119,17 +122,22 @@ async function filesIn(dir: string, prefix = ''): Promise<string[]> {
   return out.sort();
 }
 
-async function checkInputs(manifest: Manifest, cwd: string, hashes: Map<string, Promise<string | null>>): Promise<Problem[]> {
+/**
+ * Inputs still as recorded: a file at its path, a fetched URL in the fetch cache beside the archive (the
+ * bytes the brief was made from; verify never fetches).
+ */
+async function checkInputs(manifest: Manifest, cwd: string, hashes: Map<string, Promise<string | null>>, fetchCache: string): Promise<Problem[]> {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const input of Array.isArray(manifest.inputs) ? manifest.inputs : []) {
     if (typeof input?.path !== 'string' || seen.has(input.path)) continue;
     seen.add(input.path);
-    const full = resolve(cwd, input.path);
+    const full = isUrlInput(input.path) ? `${join(fetchCache, cacheKey(input.path))}.body` : resolve(cwd, input.path);
     if (!hashes.has(full)) hashes.set(full, readFile(full).then(sha256, () => null));
     const actual = await hashes.get(full);
     if (actual === null) {
-      problems.push({ kind: 'input-missing', path: input.path, detail: 'input recorded in manifest.json not found' });
+      const where = isUrlInput(input.path) ? 'no longer in the fetch cache beside the archive' : 'not found';
+      problems.push({ kind: 'input-missing', path: input.path, detail: `input recorded in manifest.json ${where}` });
     } else if (actual !== input.sha256) {
       problems.push({ kind: 'input-changed', path: input.path, detail: 'input differs from the one this version was built from' });
     }

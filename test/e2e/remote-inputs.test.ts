@@ -71,6 +71,12 @@ describe('a feed and a URL as inputs', () => {
     expect(again.version.created).toBe(false);
   });
 
+  it('verify --inputs checks fetched inputs against the cache beside the archive', async () => {
+    const cli = await runCliAsync(['verify', first.version.dir, '--inputs']);
+    expect(cli.stderr).toBe('');
+    expect(cli.status).toBe(0);
+  });
+
   it('reruns a brief whose every URL was fetched without a single request', async () => {
     const out = tempDir('cached-');
     await build([`${server.origin}/moved`], out);
