@@ -14,6 +14,12 @@ export interface AnalyzeOptions {
   summaryWords: number;
   /** How many quotes are marked `key` and shown in the brief. */
   keyQuotes: number;
+  /**
+   * Analyse every source, even one that tells another story than the rest (see analyze/off-topic.ts).
+   * Default: `false` (such sources are left out, each with a `source-off-topic` warning). Optional so
+   * that options written before it keep their meaning for callers; resolved options always carry it.
+   */
+  keepAll?: boolean;
 }
 
 /** How outputs are rendered and archived. */
@@ -67,6 +73,7 @@ export function pageSizeNamed(name: string): PageSize | undefined {
 export const defaultAnalyzeOptions: Omit<AnalyzeOptions, 'date'> = {
   summaryWords: 150,
   keyQuotes: 6,
+  keepAll: false,
 };
 
 export const defaultOutputOptions: OutputOptions = {

@@ -48,6 +48,20 @@ describe('schema/briefing.schema.json', () => {
     expect(validate(await written(briefing)), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it('accepts sources left out as telling another story, and rejects one without its reason', async () => {
+    const stray = { id: 'S9', path: 'in/football.txt', title: 'Wanderers win', outlet: null, similarity: 0.02, reason: 'shares few terms with the other 8 sources' };
+    const json = (await written({ ...sampleBriefing(), sourcesLeftOut: [stray, { ...stray, id: 'S10', entry: 2 }] })) as { sourcesLeftOut: Array<Record<string, unknown>> };
+    expect(json.sourcesLeftOut.map((s) => Object.keys(s))).toEqual([
+      ['id', 'path', 'title', 'outlet', 'similarity', 'reason'],
+      ['id', 'path', 'entry', 'title', 'outlet', 'similarity', 'reason'],
+    ]);
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+    delete json.sourcesLeftOut[0]!['reason'];
+    expect(validate(json)).toBe(false);
+    expect(validate.errors?.[0]?.message).toBe("must have required property 'reason'");
+    expect(await written({ ...sampleBriefing(), sourcesLeftOut: [] })).not.toHaveProperty('sourcesLeftOut');
+  });
+
   it('rejects a broken briefing, naming each bad field', async () => {
     const broken = (await written()) as Record<string, any>;
     broken.timeline[2].start = '8 March 2023';
@@ -96,7 +110,7 @@ describe('schema/briefing.schema.json', () => {
     for (const [at, node] of objects) {
       expect(node['additionalProperties'], at).toBe(false);
       const properties = node['properties'] as Record<string, SchemaNode>;
-      const optional = at.endsWith('/sourceEntry') ? ['entry'] : at.endsWith('/timelineEntry') ? ['conflict'] : at === '#' ? ['changes', 'timelineLeftOut'] : [];
+      const optional = at.endsWith('/sourceEntry') || at.endsWith('/leftOutSource') ? ['entry'] : at.endsWith('/timelineEntry') ? ['conflict'] : at === '#' ? ['changes', 'timelineLeftOut', 'sourcesLeftOut'] : [];
       expect([...(node['required'] as string[])].sort(), at).toEqual(
         Object.keys(properties).filter((k) => !optional.includes(k)).sort(),
       );

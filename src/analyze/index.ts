@@ -1,12 +1,13 @@
 /**
  * analyze(documents) → Briefing. Pure: no I/O, no clock; the same documents and options give the same Briefing.
  */
-import { SCHEMA_VERSION, type Briefing, type Quote } from '../model/briefing.js';
+import { SCHEMA_VERSION, type Briefing, type LeftOutSource, type Quote } from '../model/briefing.js';
 import type { Document } from '../model/source.js';
-import type { Warning } from '../model/warning.js';
+import { warning, type Warning } from '../model/warning.js';
 import type { AnalyzeOptions } from '../options.js';
 import { buildCorpus, type Corpus, type SentenceInfo } from './corpus.js';
 import { groupClaims } from './group.js';
+import { findOffTopic } from './off-topic.js';
 import { findOrigins } from './origins.js';
 import { buildQuestions } from './questions/index.js';
 import { extractQuotes } from './quotes/index.js';
@@ -29,7 +30,13 @@ export interface StoryHistory {
   earlierInputs?: ReadonlySet<string>;
 }
 
-export function analyze(documents: Document[], options: AnalyzeOptions, history: StoryHistory = {}): AnalyzeResult {
+/**
+ * Build the Briefing. Unless `options.keepAll`, a source that tells another story than the rest is left out
+ * of every section first, listed in `sourcesLeftOut` with a `source-off-topic` warning.
+ */
+export function analyze(all: Document[], options: AnalyzeOptions, history: StoryHistory = {}): AnalyzeResult {
+  const offTopic = options.keepAll ? { documents: all, leftOut: [], warnings: [] } : leaveOutOffTopic(all);
+  const { documents } = offTopic;
   const corpus = buildCorpus(documents);
   const claims = groupClaims(corpus);
   const quotes = extractQuotes(corpus, { keyQuotes: options.keyQuotes });
@@ -46,6 +53,7 @@ export function analyze(documents: Document[], options: AnalyzeOptions, history:
     title: options.title ?? chooseTitle(documents, corpus, summary),
     date: options.date,
     sources: sources.entries,
+    ...(offTopic.leftOut.length > 0 ? { sourcesLeftOut: offTopic.leftOut } : {}),
     origins,
     summary,
     timeline: timeline.entries,
@@ -55,7 +63,41 @@ export function analyze(documents: Document[], options: AnalyzeOptions, history:
     conflicts: open.conflicts,
   };
   // Support is read from the finished sections: every item's sources, the origins and the conflicts.
-  return { briefing: withSupport(briefing), warnings: [...sources.warnings, ...timeline.warnings, ...quotes.warnings, ...open.warnings] };
+  const warnings = [...offTopic.warnings, ...sources.warnings, ...timeline.warnings, ...quotes.warnings, ...open.warnings];
+  return { briefing: withSupport(briefing), warnings };
+}
+
+/**
+ * The documents that tell the story of the rest, and those left out as telling another (findOffTopic), each
+ * with a `source-off-topic` warning. The ids stay those of all inputs: the brief's sources may skip one.
+ */
+function leaveOutOffTopic(documents: Document[]): { documents: Document[]; leftOut: LeftOutSource[]; warnings: Warning[] } {
+  const flagged = new Map(findOffTopic(documents).map((f) => [f.source, f] as const));
+  if (flagged.size === 0) return { documents, leftOut: [], warnings: [] };
+  const leftOut: LeftOutSource[] = [];
+  const warnings: Warning[] = [];
+  for (const { source } of documents) {
+    const found = flagged.get(source.id);
+    if (found === undefined) continue;
+    const title = source.meta.title || null;
+    leftOut.push({
+      id: source.id,
+      path: source.path,
+      ...(source.entry === undefined ? {} : { entry: source.entry }),
+      title,
+      outlet: source.meta.outlet || null,
+      similarity: found.similarity,
+      reason: found.reason,
+    });
+    const what = title === null ? `${source.id} tells another story` : `${source.id} “${title}” tells another story`;
+    warnings.push(
+      warning('source-off-topic', 'analyze', `${what}, left out of the brief: it ${found.reason} (keep it with --keep-all or keepAll in brief.yaml)`, {
+        source: source.path,
+        ...(source.entry === undefined ? {} : { position: { entry: source.entry } }),
+      }),
+    );
+  }
+  return { documents: documents.filter((d) => !flagged.has(d.source.id)), leftOut, warnings };
 }
 
 /**

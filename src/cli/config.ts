@@ -31,6 +31,8 @@ export interface BuildFlags {
   title?: string;
   slug?: string;
   summaryWords?: number;
+  /** Analyse every source, even one that tells another story than the rest. */
+  keepAll?: boolean;
   templates?: string;
   pageSize?: string;
   theme?: string;
@@ -61,6 +63,7 @@ export function resolveBuildOptions(flags: BuildFlags, today = DateTime.local())
     if (!Number.isInteger(flags.summaryWords) || flags.summaryWords < MIN_SUMMARY_WORDS) usage(`--summary-words must be a whole number of at least ${MIN_SUMMARY_WORDS}`);
     analyze.summaryWords = flags.summaryWords;
   }
+  if (flags.keepAll !== undefined) analyze.keepAll = flags.keepAll;
   const output: OutputOptions = { ...defaultOutputOptions };
   if (flags.out !== undefined) output.outDir = flags.out;
   if (flags.format !== undefined) output.formats = formats(flags.format);

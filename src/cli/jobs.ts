@@ -69,6 +69,7 @@ function buildFlagsOf(settings: BriefSettings, flags: JobFlags, now: DateTime): 
   pick('format', settings.formats?.join(','));
   pick('pageSize', settings.pageSize);
   pick('summaryWords', settings.summaryWords);
+  pick('keepAll', settings.keepAll);
   pick('templates', settings.templates);
   pick('theme', settings.theme);
   pick('banner', settings.banner);

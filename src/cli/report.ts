@@ -17,6 +17,7 @@ const ALWAYS_SHOWN: ReadonlySet<WarningKind> = new Set([
   'override-unmatched',
   'metadata-missing',
   'date-reference-assumed',
+  'source-off-topic',
   'glyph-missing',
   'archive-lock-recovered',
 ]);

@@ -32,6 +32,8 @@ export interface BriefSettings {
   formats?: string[];
   pageSize?: string;
   summaryWords?: number;
+  /** Analyse every source, even one that tells another story than the rest. */
+  keepAll?: boolean;
   theme?: string;
   banner?: string;
   templates?: string;
@@ -60,7 +62,7 @@ export interface BriefConfig {
 }
 
 /** Keys a brief may have; the same keys at the top level are defaults for every brief. */
-const BRIEF_KEYS = ['title', 'slug', 'sources', 'timezone', 'out', 'formats', 'pageSize', 'summaryWords', 'theme', 'banner', 'templates', 'maxFileSize', 'feeds', 'since', 'allowPrivate', 'email'] as const;
+const BRIEF_KEYS = ['title', 'slug', 'sources', 'timezone', 'out', 'formats', 'pageSize', 'summaryWords', 'keepAll', 'theme', 'banner', 'templates', 'maxFileSize', 'feeds', 'since', 'allowPrivate', 'email'] as const;
 const EMAIL_KEYS = ['to', 'cc', 'from', 'subject', 'smtp'] as const;
 /** Keys that only make sense for one brief, so they are not allowed as defaults when there is a list. */
 const PER_BRIEF_KEYS = new Set(['title', 'slug', 'sources']);
@@ -185,6 +187,11 @@ function briefOf(own: Record<string, unknown>, defaults: Record<string, unknown>
   if (words) {
     if (!Number.isInteger(words.value) || (words.value as number) < MIN_SUMMARY_WORDS) fail(words.at, `"summaryWords" must be a whole number of at least ${MIN_SUMMARY_WORDS}`);
     brief.summaryWords = words.value as number;
+  }
+  const keepAll = value('keepAll');
+  if (keepAll) {
+    if (typeof keepAll.value !== 'boolean') fail(keepAll.at, '"keepAll" must be true or false');
+    brief.keepAll = keepAll.value as boolean;
   }
   const size = value('maxFileSize');
   if (size) {

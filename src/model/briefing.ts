@@ -33,6 +33,24 @@ export interface SourceEntry {
 }
 
 /**
+ * A source that was read but left out of the analysis because it tells another story than the rest (a feed's
+ * football report in a folder about a port strike). Nothing in the brief cites it.
+ */
+export interface LeftOutSource {
+  /** Its id among all inputs ("S4"), so the ids of the sources the brief lists do not shift. */
+  id: string;
+  path: string;
+  /** Position inside a multi-article file, when the file held several. */
+  entry?: number;
+  title: string | null;
+  outlet: string | null;
+  /** Cosine similarity of its content words to the centre of the other sources, 0..1. */
+  similarity: number;
+  /** Why, as a sentence for the reader. */
+  reason: string;
+}
+
+/**
  * Why sources were found to share one origin: near-identical paragraphs ('shared-text'), a credit line naming
  * the same agency ('credit'), the same byline ('byline'); 'own' is an outlet's own reporting (one outlet).
  */
@@ -173,6 +191,8 @@ export interface Briefing {
   /** Briefing date, ISO YYYY-MM-DD. */
   date: string;
   sources: SourceEntry[];
+  /** Sources read but left out as telling another story, in id order; absent when none was (or with keepAll). */
+  sourcesLeftOut?: LeftOutSource[];
   /** The sources grouped into independent origins (wire copy and its reprints are one). */
   origins: Origin[];
   summary: SummaryPoint[];

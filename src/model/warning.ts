@@ -17,6 +17,7 @@ export const warningKinds = {
   'date-unresolved': 'a date expression could not be placed on the calendar',
   'date-weekday-mismatch': 'a weekday does not match the date written beside it',
   'quote-unattributed': 'a quotation has no speaker that could be identified',
+  'source-off-topic': 'a source tells another story than the rest and was left out of the analysis (keep it with --keep-all)',
   'glyph-missing': 'a character no bundled or configured font can draw',
   'render-note': 'a writer had to adapt the content to its format',
   'delivery-note': 'an email was sent with less than asked for (repeated or already-served recipients, no body, no send log)',

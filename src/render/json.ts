@@ -10,6 +10,7 @@ import {
   type ChangeSet,
   type Conflict,
   type Evidence,
+  type LeftOutSource,
   type ListChange,
   type Origin,
   type Question,
@@ -41,6 +42,16 @@ function sourceEntry(s: SourceEntry): SourceEntry {
     origin: s.origin,
   };
 }
+
+const leftOutSource = (s: LeftOutSource): LeftOutSource => ({
+  id: s.id,
+  path: s.path,
+  ...(s.entry === undefined ? {} : { entry: s.entry }),
+  title: s.title,
+  outlet: s.outlet,
+  similarity: s.similarity,
+  reason: s.reason,
+});
 
 const origin = (o: Origin): Origin => ({ id: o.id, label: o.label, sources: [...o.sources], basis: o.basis });
 
@@ -115,6 +126,7 @@ export function canonicalBriefing(b: Briefing): Briefing {
     title: b.title,
     date: b.date,
     sources: sources.map(sourceEntry),
+    ...(b.sourcesLeftOut?.length ? { sourcesLeftOut: b.sourcesLeftOut.map(leftOutSource) } : {}),
     origins: origins.map(origin),
     summary: b.summary.map((p) => summaryPoint(p, c)),
     timeline: b.timeline.map((t) => timelineEntry(t, c)),

@@ -5,14 +5,14 @@
  * user's template needs no logic beyond {{#if}} and {{#each}}.
  */
 import Handlebars from 'handlebars';
-import type { Briefing, ChangeSet, Quote, SummaryPoint } from '../model/briefing.js';
+import type { Briefing, ChangeSet, LeftOutSource, Quote, SummaryPoint } from '../model/briefing.js';
 import { sharedOrigins, type SharedOrigin } from './labels.js';
 import { registerMarkdownHelpers } from './markdown-helpers.js';
 import { compileTemplateSet, loadTemplateSet } from './templates.js';
 import type { RenderContext, Writer } from './types.js';
 
 /** What the Markdown templates see: the Briefing, the render context and values derived for layout. */
-export interface MarkdownView extends Omit<Briefing, 'changes'> {
+export interface MarkdownView extends Omit<Briefing, 'changes' | 'sourcesLeftOut'> {
   version: number;
   generator: string;
   /** The first summary point, or null when the summary is empty. */
@@ -27,6 +27,8 @@ export interface MarkdownView extends Omit<Briefing, 'changes'> {
   changeLists: ChangeList[];
   /** How many different outlets the sources come from (unknown outlets not counted). */
   outletCount: number;
+  /** Sources left out as telling another story (listed under Sources, cited nowhere); empty when none was. */
+  sourcesLeftOut: LeftOutSource[];
   /** Origins that several sources share ("2 outlets, 1 origin: AP (credit line)"), for the Sources section. */
   sharedOrigins: SharedOrigin[];
 }
@@ -41,6 +43,7 @@ export function markdownView(briefing: Briefing, context: RenderContext): Markdo
     bottomLine: briefing.summary[0] ?? null,
     points: briefing.summary.slice(1),
     changes: briefing.changes ?? null,
+    sourcesLeftOut: briefing.sourcesLeftOut ?? [],
     changeLists: briefing.changes ? changeLists(briefing.changes) : [],
     keyQuotes: [...key.filter((q) => !q.partial), ...key.filter((q) => q.partial)],
     outletCount: new Set(briefing.sources.flatMap((s) => (s.outlet === null ? [] : [s.outlet.trim().toLowerCase()])))

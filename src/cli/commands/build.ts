@@ -22,6 +22,7 @@ export function buildCommand(yargs: Argv, reporter: () => Reporter) {
         .option('title', { type: 'string', describe: 'Title of the brief', defaultDescription: 'best headline among the sources' })
         .option('slug', { type: 'string', describe: 'Folder name of the brief in the archive', defaultDescription: 'from the title' })
         .option('summary-words', { type: 'number', describe: 'Word budget of the summary', defaultDescription: '150' })
+        .option('keep-all', { type: 'boolean', describe: 'Analyse every source, even one that tells another story than the rest (left out by default, with a warning)' })
         .option('templates', { type: 'string', describe: 'Folder of Markdown templates overriding the bundled ones' })
         .option('page-size', { type: 'string', describe: 'PDF page size: A4 or Letter', defaultDescription: 'A4' })
         .option('theme', { type: 'string', describe: 'PDF theme file (YAML or JSON): fonts, colours, logo, banner; see themes/default.yaml' })
@@ -34,6 +35,7 @@ export function buildCommand(yargs: Argv, reporter: () => Reporter) {
         .example('$0 build seeds --date 2022-02-21 --format pdf,md', 'PDF and Markdown only, for a past date')
         .example('$0 build a.html b.txt --title "Harbour bridge" --out briefs', 'named files, own title and archive')
         .example('$0 build https://news.example/feed.xml --since 24h', 'a feed\'s items of the last day (teasers fetched; pages cached beside the archive)')
+        .example('$0 build saved/port --keep-all', 'analyse every article, even one the others do not write about')
         .example('$0 build --config brief.yaml', 'every brief of a config file, each dated today in its own timezone')
         .example('$0 build seeds --theme themes/navy.yaml --banner "INTERNAL — DO NOT FORWARD"', 'PDF in a theme, with a banner on every page'),
     async (argv) => {

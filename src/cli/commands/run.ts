@@ -32,12 +32,14 @@ export function runCommand(yargs: Argv, reporter: () => Reporter) {
         .option('smtp', { type: 'string', describe: 'SMTP server URL (smtp:// or smtps://)', defaultDescription: 'email.smtp in the config, else $BRIEF_SMTP_URL' })
         .option('dry-run', { type: 'boolean', default: false, describe: 'Build, and write each email as <slug>-<date>-v<N>.eml in the working folder, but send nothing' })
         .option('resend', { type: 'boolean', default: false, describe: 'Send again to recipients who already received this version' })
+        .option('keep-all', { type: 'boolean', describe: 'Analyse every source, even one that tells another story than the rest', defaultDescription: 'keepAll in the config, else off' })
         .option('since', { type: 'string', describe: 'Keep only feed items published within this span before now: 90m, 24h, 3d', defaultDescription: 'every item' })
         .option('allow-private', { type: 'boolean', describe: 'Fetch URLs on loopback and private addresses too (refused by default)' })
         .option('max-file-size', { type: 'string', describe: 'Largest source file read (e.g. 16MB); a larger one is rejected by name unread', defaultDescription: 'maxFileSize in the config, else 16MB' })
         .option('strict', { type: 'boolean', default: false, describe: 'Fail a brief instead of building it when an input cannot be read' })
         .example('$0 run --config brief.yaml', 'the morning job: build and email every brief')
-        .example('$0 run -c brief.yaml --only harbour-bridge --dry-run', 'one brief, email written as .eml, nothing sent'),
+        .example('$0 run -c brief.yaml --only harbour-bridge --dry-run', 'one brief, email written as .eml, nothing sent')
+        .example('$0 run -c brief.yaml --keep-all', 'every brief built from all its sources, none left out as another story'),
     async (argv) => {
       const report = reporter();
       const flags = argv as unknown as RunFlags;
