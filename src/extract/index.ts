@@ -61,6 +61,6 @@ export function extractArticles(input: LoadedInput, referenceDate: string): Extr
     if (source.entry !== undefined) extraction.entry = source.entry;
     return extraction;
   });
-  const kept = read.warnings.filter((w) => w.kind !== 'boilerplate-dropped' && w.kind !== 'duplicate-dropped');
-  return { extractions, warnings: kept };
+  // Cleaning's warnings are the dropped blocks above; the reader's are everything else it doubted.
+  return { extractions, warnings: read.warnings };
 }

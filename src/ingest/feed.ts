@@ -48,6 +48,9 @@ const FULL_TEXT_WORDS = 80;
 /** How much of a file looksLikeFeed reads: the root element or JSON Feed's version come first. */
 const SNIFF_WINDOW = 16 * 1024;
 
+/** Bytes of a file enough to tell a feed (UTF-8 and UTF-16 alike give at least SNIFF_WINDOW characters' worth of markup). */
+export const FEED_SNIFF_BYTES = 4 * SNIFF_WINDOW;
+
 const JSON_FEED_VERSION = 'https://jsonfeed.org/version/';
 
 const FEED_NAMES: Record<XmlFeedKind, string> = { rss: 'an RSS feed', rdf: 'an RSS 1.0 (RDF) feed', atom: 'an Atom feed' };

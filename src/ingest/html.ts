@@ -67,9 +67,7 @@ function readability(doc: DomDocument): { blocks: Block[]; all: Block[]; left: L
   }
   if (!parsed?.content) return undefined;
   const linked = linkedBlocks(parsed.content);
-  // An extract that is nothing but links is kept whole: dropping it all would leave no article to read.
   const { kept, left } = dropLinkLists(linked);
-  if (kept.length === 0) return { blocks: linked.map((b) => b.block), all: linked.map((b) => b.block), left: [], ...(parsed.byline ? { byline: parsed.byline } : {}) };
   const result: { blocks: Block[]; all: Block[]; left: LeftBlock[]; byline?: string } = { blocks: kept, all: linked.map((b) => b.block), left };
   if (parsed.byline) result.byline = parsed.byline;
   return result;

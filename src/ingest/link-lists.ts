@@ -4,6 +4,7 @@
  * not a sentence is a link title; three or more in a row are a list of links, not the story. (Measured on
  * saved news pages: such runs held no article text, while single linked lines often do.)
  */
+import { endsLikeSentence } from '../clean/shape.js';
 import type { Block } from '../model/source.js';
 import type { LinkedBlock } from './html-blocks.js';
 import type { LeftBlock } from './types.js';
@@ -15,7 +16,10 @@ const LINK_TITLE_WORDS = 25;
 /** Consecutive link titles that make a list of links. */
 const MIN_LIST_RUN = 3;
 
-/** The blocks without their runs of link titles, and those runs as left blocks. */
+/**
+ * The blocks without their runs of link titles, and those runs as left blocks. Blocks that are nothing but
+ * link titles are kept whole: dropping them all would leave no article to read.
+ */
 export function dropLinkLists(blocks: readonly LinkedBlock[]): { kept: Block[]; left: LeftBlock[] } {
   const kept: Block[] = [];
   const left: LeftBlock[] = [];
@@ -31,11 +35,11 @@ export function dropLinkLists(blocks: readonly LinkedBlock[]): { kept: Block[]; 
       i = upTo;
     }
   }
-  return { kept, left };
+  return kept.length > 0 ? { kept, left } : { kept: blocks.map((b) => b.block), left: [] };
 }
 
 function isLinkTitle({ block, linkShare }: LinkedBlock): boolean {
   if (linkShare < LINK_TITLE_SHARE) return false;
   const text = block.text.trim();
-  return text.split(/\s+/).length <= LINK_TITLE_WORDS && !/[.!?…]["'”’»)\]]*$/u.test(text);
+  return text.split(/\s+/).length <= LINK_TITLE_WORDS && !endsLikeSentence(text);
 }

@@ -7,7 +7,8 @@ import { sha256 } from '../durable.js';
 import type { SourceMeta } from '../model/source.js';
 import { warning, type Warning } from '../model/warning.js';
 import { decode } from './decode.js';
-import { parseFeed, looksLikeFeed, type FeedItem } from './feed.js';
+import { parseFeed, looksLikeFeed, FEED_SNIFF_BYTES, type FeedItem } from './feed.js';
+import { escapeHtml } from './feed-text.js';
 import { fetchUrl, type FetchOptions } from './fetch/index.js';
 import { BriefwrightError } from '../errors.js';
 
@@ -45,8 +46,11 @@ export async function loadUrl(url: string, options: RemoteOptions): Promise<{ in
 
 /** A feed's items as inputs; anything else passes through unchanged. */
 export async function expandIfFeed(input: LoadedInput, options: RemoteOptions): Promise<{ inputs: LoadedInput[]; warnings: Warning[] }> {
+  // Every file passes here: only its head is decoded to tell a feed, the rest only when it is one.
+  const head = decode(input.bytes.subarray(0, FEED_SNIFF_BYTES));
+  if (!head.ok || !looksLikeFeed(head.text)) return { inputs: [input], warnings: [] };
   const decoded = decode(input.bytes);
-  if (!decoded.ok || !looksLikeFeed(decoded.text)) return { inputs: [input], warnings: [] };
+  if (!decoded.ok) return { inputs: [input], warnings: [] };
   let feed: ReturnType<typeof parseFeed>;
   try {
     feed = parseFeed(decoded.text, { path: input.display });
@@ -111,10 +115,6 @@ function itemPage(item: FeedItem, feedTitle: string | undefined): string {
     feedTitle === undefined ? '' : `<meta property="og:site_name" content="${escapeHtml(feedTitle)}">`,
   ].join('');
   return `<!DOCTYPE html><html><head><meta charset="utf-8">${head}</head><body><article>${item.html ?? ''}</article></body></html>`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function reasonOf(error: unknown): string {
