@@ -38,6 +38,18 @@ describe('brief extract fixtures', () => {
     expect(x!.dropped.map((d) => d.rule)).toEqual(['related-links', 'related-list', 'related-list', 'related-list']);
   });
 
+  it('leaves out a hover card inside a sentence, and keeps the word that shows it', () => {
+    const [x] = extract('hover-card-in-sentence');
+    const text = x!.paragraphs.map((p) => p.text).join('\n');
+    expect(text).toContain('after councillor Mara Lind asked for a second survey');
+    expect(text).toContain('the delay was reasonable and that');
+    expect(text).not.toMatch(/ferry route|glossary/);
+    expect(x!.dropped.filter((d) => d.rule === 'floating-card').map((d) => d.text)).toEqual([
+      'Mara LindLind backs new ferry routeBudget row deepens',
+      'Tooltip: see our glossary of council terms',
+    ]);
+  });
+
   it('says why each block of page chrome was left out', () => {
     const [x] = extract('page-chrome-left-out');
     expect(x!.author).toBe('Jonas Weir');

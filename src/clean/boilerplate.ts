@@ -26,7 +26,9 @@ import {
   CREDIT_WORDS,
   CREDIT_TAIL,
   EDITOR_NOTE,
+  GALLERY_CONTROL,
   GOT_A_STORY,
+  LINK_TAG,
   NAV_PHRASE,
   NAV_WORDS,
   PAYWALL,
@@ -36,6 +38,8 @@ import {
   RELATED_LABEL_ONLY,
   RELATED_STRONG,
   RELATED_WEAK,
+  SHORTCODE,
+  SITE_NOTICE,
   SOCIAL_EMBED,
   TAGS_START,
   TIMESTAMP_START,
@@ -50,6 +54,8 @@ export interface BlockContext {
   words: number;
   /** Normalised text of the next block, '' when there is none. */
   next: string;
+  /** Fewer than half the lines of this source are in capitals, so one that is is a promotion, not the house style. */
+  capsAreRare: boolean;
 }
 
 /** One named rule of the table below. */
@@ -78,6 +84,12 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     test: ({ block, text }) => block.role === 'caption' || CAPTION_PREFIX.test(text),
   },
   {
+    // "Image 1 of 23", "Hide caption": the controls of a picture gallery.
+    id: 'gallery-control',
+    description: 'picture-gallery counter or caption switch',
+    test: ({ text }) => GALLERY_CONTROL.test(text),
+  },
+  {
     // "Jane Roe/Agency Photo", "Flames at the depot. Picture: Reader", "(Photo: Wire)".
     id: 'photo-credit',
     description: 'photo credit, alone or at the end of a caption',
@@ -100,7 +112,8 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
     description: 'link to other articles',
     test: ({ text, words }) =>
       (words <= SHORT && RELATED_STRONG.test(text)) ||
-      (words <= 20 && !endsLikeSentence(text) && RELATED_WEAK.test(text)),
+      (words <= 20 && !endsLikeSentence(text) && RELATED_WEAK.test(text)) ||
+      (words <= 60 && (text.match(LINK_TAG)?.length ?? 0) >= 2),
   },
   {
     // "Sign up to our morning newsletter", "Follow us on Instagram", "Have a news tip? Message us".
@@ -121,6 +134,30 @@ export const boilerplateRules: readonly BoilerplateRule[] = [
       words <= 50 &&
       PAYWALL.test(text) &&
       (READER_ADDRESS.test(text) || /^(?:subscribe|log ?in|sign ?in|register|already|continue reading|become)\b/i.test(text)),
+  },
+  {
+    // "This slideshow requires JavaScript.", "This post may contain affiliate links."
+    id: 'site-notice',
+    description: 'note about the page (JavaScript, affiliate links)',
+    test: ({ text, words }) => words <= SHORT && SITE_NOTICE.test(text),
+  },
+  {
+    // "[button link=…]Send us your review[/button]": a CMS shortcode its site failed to render.
+    id: 'shortcode',
+    description: 'unrendered CMS shortcode',
+    test: ({ text }) => SHORTCODE.test(text),
+  },
+  {
+    // A link printed on its own: no sentence of the story is a bare address.
+    id: 'bare-url',
+    description: 'a bare web address',
+    test: ({ text }) => /^(?:https?:\/\/|www\.)\S+$/i.test(text),
+  },
+  {
+    // "GET THE APP BY CLICKING HERE", "STAR 'PROUD' OF HIS TEAM": promoted headlines and calls to action.
+    id: 'capitals',
+    description: 'a line in capitals (promoted headline or call to action)',
+    test: ({ block, text, words, capsAreRare }) => capsAreRare && block.role !== 'heading' && words >= 5 && words <= SHORT && isCapitals(text),
   },
   {
     // "Advertisement", "Story continues below advertisement".
@@ -212,7 +249,8 @@ function isByline(text: string): boolean {
   const tail = text.slice(m[0].length);
   // A trailing full stop is allowed only after an initial or abbreviation ("By Ann Lee Jr.").
   if (/[!?]$/.test(tail) || (/\.$/.test(tail) && !/(?:^|\s)(?:\p{Lu}|Jr|Sr)\.$/u.test(tail))) return false;
-  const words = tail.split(/[\s,|/·•–—]+/).filter((w) => w.length > 0);
+  // A lone hyphen separates too: "By Ann Lee - 11/18/19 11:04 PM".
+  const words = tail.split(/[\s,|/·•–—]+/).filter((w) => w.length > 0 && w !== '-');
   if (words.length === 0 || !words.some((w) => /^\p{Lu}/u.test(w))) return false;
   return words.every((w) => /^[\p{Lu}\d@]/u.test(w) || BYLINE_WORDS.has(bareWord(w)) || /\S@\S/.test(w));
 }
@@ -223,6 +261,12 @@ function isCreditList(text: string): boolean {
   if (!m) return false;
   const words = text.slice(m[0].length).split(/[\s,;|/()[\]·•–—]+/).filter((w) => w.length > 0);
   return words.length > 0 && words.every((w) => /^[\p{Lu}\d@]/u.test(w) || CREDIT_WORDS.has(bareWord(w)));
+}
+
+/** Letters all in capitals, enough of them to be a line and not an acronym, and no figures. */
+function isCapitals(text: string): boolean {
+  // Digits make it data (a ticker row, a score line), not a slogan.
+  return !/[\p{Ll}\p{N}]/u.test(text) && (text.match(/\p{Lu}/gu)?.length ?? 0) >= 12;
 }
 
 /** A few menu words and separators, and nothing else. */
@@ -237,14 +281,24 @@ function isNavigation(text: string): boolean {
 }
 
 /** Build the context a rule sees for block `index`. */
-function contextAt(blocks: readonly Block[], texts: readonly string[], index: number): BlockContext {
+function contextAt(blocks: readonly Block[], texts: readonly string[], index: number, page: PageContext): BlockContext {
   const text = texts[index] ?? '';
   return {
     block: blocks[index]!,
     text,
     words: wordsOf(text).length,
     next: texts[index + 1] ?? '',
+    ...page,
   };
+}
+
+/** What every block of one source shares. */
+type PageContext = Pick<BlockContext, 'capsAreRare'>;
+
+/** Whether capitals are the exception in this source (a telex-style text is all capitals). */
+function pageContext(texts: readonly string[]): PageContext {
+  const capitals = texts.filter(isCapitals).length;
+  return { capsAreRare: capitals * 2 < texts.length };
 }
 
 /** A link title under a bare "Related"/"You may also like…" label: short, unpunctuated, until prose resumes. */
@@ -262,10 +316,11 @@ function isBareRelatedLabel(rule: BoilerplateRule | undefined, ctx: BlockContext
 /** For each block, the rule that marks it as boilerplate, or undefined when it is story text. */
 export function findBoilerplate(blocks: readonly Block[]): Array<BoilerplateRule | undefined> {
   const texts = blocks.map((b) => normalizeInline(b.text));
+  const page = pageContext(texts);
   const rules: Array<BoilerplateRule | undefined> = [];
   let underLabel = false;
   blocks.forEach((_, i) => {
-    const ctx = contextAt(blocks, texts, i);
+    const ctx = contextAt(blocks, texts, i, page);
     let rule = boilerplateRules.find((r) => r.test(ctx));
     if (rule === undefined && underLabel && relatedListItem.test(ctx)) rule = relatedListItem;
     else if (rule === undefined || rule.id !== 'related-links') underLabel = underLabel && rule !== undefined;

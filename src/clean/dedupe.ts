@@ -1,9 +1,11 @@
 /**
- * Repeated paragraphs. Within one source a repeat is a copy (a page that prints its body twice, a caption
- * repeated in the text) and the later one is dropped. Across sources a repeat is wire copy reused by two
+ * Repeated paragraphs. Within one source a repeated sentence is a copy (a page that prints its body twice, a
+ * pull quote repeated from the text) and the later one is dropped; a repeated label or list line ("Eat every
+ * 2–3 hours", "Buy it: Example Store") is the page's structure and stays. Across sources a repeat is wire copy reused by two
  * outlets: that is corroboration, so both stay and `findCrossSourceRepeats` reports them to the analyzer.
  */
 import type { Document } from '../model/source.js';
+import { endsLikeSentence } from './shape.js';
 
 /** Share of the longer paragraph's distinct words that must be shared for two paragraphs to be the same. */
 export const NEAR_DUPLICATE_OVERLAP = 0.9;
@@ -85,12 +87,13 @@ export interface Repeat<T> {
   copyOf: T;
 }
 
-/** Keep the first of every set of repeated items (by text); later copies are returned as dropped. */
+/** Keep the first of every set of repeated sentences (either copy ends like one); later copies are returned as dropped. */
 export function dedupeWithinSource<T extends { text: string }>(items: readonly T[]): { kept: T[]; dropped: Array<Repeat<T>> } {
   const prepared = items.map((it) => prepare(it.text));
   const copyOf = new Map<number, number>();
   candidatesByItem(prepared).forEach((earlier, j) => {
-    const i = earlier.find((e) => sameParagraph(prepared[e]!, prepared[j]!));
+    const prose = endsLikeSentence(items[j]!.text);
+    const i = earlier.find((e) => (prose || endsLikeSentence(items[e]!.text)) && sameParagraph(prepared[e]!, prepared[j]!));
     if (i !== undefined) copyOf.set(j, copyOf.get(i) ?? i);
   });
   const kept: T[] = [];

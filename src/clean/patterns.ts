@@ -24,9 +24,12 @@ export const CREDIT_TAIL: readonly RegExp[] = [
     'u',
   ),
   // "Picture: Reader", "Photo: Ann Lee/Agency", "(Image: Handout)", "Credit: Ann Lee".
-  /(?:^|\s|\()(?:photo(?:graph)?s?|pictures?|images?|credit|photo credit|illustration|pictured)\s*:\s*[^.!?:]{1,60}\)?$/i,
+  // A full stop only after an initial: "Photo: Ann J. Lee".
+  /(?:^|\s|\()(?:photo(?:graph)?s?|pictures?|images?|credit|photo credit|illustration|pictured)\s*:\s*(?:[^.!?:]|(?<=(?:^|\s)\p{L})\.){1,60}\)?$/iu,
   // "Photograph by Ann Lee", "Image courtesy of the museum".
   /(?:^|\s|\()(?:photo(?:graph)?s?|pictures?|images?) (?:by|courtesy(?: of)?|via)\s+[^.!?]{1,60}\)?$/i,
+  // "(Agency Photo/Ann Lee)", "(Agency Photo/Ann Lee, File)".
+  new RegExp(`\\(${AGENCY_CREDIT}\\s?/\\s?[^()/]{1,60}\\)$`, 'u'),
   // "(Reuters)", "[Agency Photo]".
   new RegExp(`(?:^|\\s)[(\\[]${AGENCY_CREDIT}[)\\]]$`, 'u'),
   // "Getty Images", "via Getty Images", "Agency Photo", "Agency/File" at the very end.
@@ -41,7 +44,7 @@ const RELATED_KEYWORDS =
   '(?:also read|read also|read more|read next|must read|more reading|further reading|see also|' +
   'related(?: (?:stories|articles|story|coverage|content|reading|links|news|topics|video))?|' +
   'more on this(?: story| topic)?|more from [\\p{L} ]{1,30}|recommended(?: (?:stories|reading|for you|videos|articles))?|' +
-  'don[\'’]t miss|most read|most popular|you (?:may|might) also (?:like|be interested in)|editor[\'’]?s picks|top stories)';
+  'see more|don[\'’]t miss|most read|most popular|you (?:may|might) also (?:like|be interested in)|editor[\'’]?s picks|top stories)';
 /**
  * A link-list label followed by a separator or nothing ("Related: …", "More on this topic"), or one of the
  * unambiguous labels followed directly by a capitalised, unpunctuated link title ("Read more Harbour news").
@@ -84,7 +87,21 @@ export const READER_ADDRESS = /\b(?:you|your|you['’](?:ve|re|ll))\b|\bwe use\b
 
 /** Paywall, login and cookie phrases; the rule also requires the block to address the reader. */
 export const PAYWALL =
-  /\b(?:free (?:articles?|stor(?:y|ies)|reads?|views?)|(?:articles?|stor(?:y|ies)) (?:left|remaining)|unlimited (?:digital )?(?:access|reading)|already a (?:subscriber|member)|(?:log|sign) ?in to (?:continue|read|keep reading|view|comment)|subscribe (?:now|today|to continue|to read|for)|subscribers? only|for subscribers|exclusive to (?:subscribers|members)|continue reading|this (?:article|content|story) is (?:only )?(?:for|available to)|use cookies|cookies? (?:policy|settings|preferences|consent)|accept (?:all )?cookies|reached your (?:limit|free|monthly))\b/i;
+  /\b(?:free (?:articles?|stor(?:y|ies)|reads?|views?)|(?:articles?|stor(?:y|ies)) (?:left|remaining)|unlimited (?:digital )?(?:access|reading)|already a (?:subscriber|member)|(?:log|sign) ?in to (?:continue|read|keep reading|view|comment)|subscribe (?:now|today|to continue|to read|for)|subscribers? only|for subscribers|exclusive to (?:subscribers|members)|continue reading|this (?:article|content|story) is (?:only )?(?:for|available to)|(?:we|(?:this|our) (?:web ?site|site|page)) uses? cookies|cookies? (?:policy|settings|preferences|consent)|accept (?:all )?cookies|reached your (?:limit|free|monthly))\b/i;
+
+/** A picture gallery's counter or caption switch: "Image 1 of 23", "3 / 12", "Hide caption". */
+export const GALLERY_CONTROL =
+  /^(?:(?:image|photo|picture|slide)s?\s+)?\d{1,3}\s*(?:of|\/)\s*(?:\/\s*)?\d{1,3}$|^(?:(?:show|hide|toggle|view|close) )?caption$|^enlarge this (?:image|photo)$/i;
+
+/** Notes about the page itself: it needs JavaScript, it holds affiliate links. */
+export const SITE_NOTICE =
+  /\b(?:requires? javascript|(?:enable|turn on|activate) javascript|javascript (?:is )?(?:disabled|required|must be enabled)|(?:contains?|includes?|uses?) (?:affiliate|referral)(?: and\/or referral| and referral)? links|affiliate (?:links?|commission)|we (?:may )?(?:earn|receive) (?:a )?(?:small )?commission)\b/i;
+
+/** WordPress shortcode left in the text: "[button link=…]Send us…[/button]". */
+export const SHORTCODE = /^\[[a-z_-]+(?:\s+[a-z_-]+\s*=[^\]]*)?\][\s\S]*\[\/[a-z_-]+\]$|^\[[a-z_-]+\s+[a-z_-]+\s*=[^\]]*\]$/i;
+
+/** Bracketed all-capital tags that mark a run of link titles: "… [VIDEO] | … [INSIGHT]". */
+export const LINK_TAG = /\[\p{Lu}{3,}\]/gu;
 
 /** Advertisement placeholders, whole block. */
 export const ADVERT =

@@ -1,13 +1,12 @@
 /**
  * HTML reader: whole pages and bare fragments. Metadata comes from the page head (html-meta.ts); the body
- * from @mozilla/readability on linkedom, which drops menus, comments and related-story rails. On short pages
- * Readability can drop part of the story, so when it keeps little of the body text the reader walks the body
- * itself.
+ * from @mozilla/readability on linkedom, which drops menus, comments and related-story rails; the body is
+ * walked whole only when Readability finds no article.
  */
 import { Readability } from '@mozilla/readability';
 import type { Block } from '../model/source.js';
 import { warning } from '../model/warning.js';
-import { MAX_MARKUP_DEPTH, markupDepth, parseDocument, type DomDocument, type DomElement } from './dom.js';
+import { all, MAX_MARKUP_DEPTH, markupDepth, parseDocument, type DomDocument, type DomElement } from './dom.js';
 import { htmlBlocks, linkedBlocks } from './html-blocks.js';
 import { dropLinkLists } from './link-lists.js';
 import { htmlMetadata } from './html-meta.js';
@@ -19,7 +18,7 @@ export const readHtml: Reader = ({ path, text, referenceDate }) => {
   const deep = markupDepth(text, MAX_MARKUP_DEPTH) > MAX_MARKUP_DEPTH;
   const doc = parseDocument(text);
   const draft: ArticleDraft = { ...htmlMetadata(doc, referenceDate), blocks: [] };
-  const { blocks, byline, bodyBlocks, left } = articleBlocks(doc);
+  const { blocks, byline, bodyBlocks, left } = articleBlocks(doc, MAY_HAVE_CARDS.test(text));
   draft.blocks = blocks;
   findTextMetadata(draft, referenceDate);
   // Readability removes byline and date lines from its extract; the whole body still has them.
@@ -44,15 +43,45 @@ export function htmlFragmentBlocks(html: string): Block[] {
  * one parse: the body is walked before Readability, which rewrites the document it is given. Only when
  * Readability finds no article at all does the reader fall back on the body.
  */
-function articleBlocks(doc: DomDocument): { blocks: Block[]; byline?: string; bodyBlocks: Block[]; left: LeftBlock[] } {
+function articleBlocks(
+  doc: DomDocument,
+  mayHaveCards: boolean,
+): { blocks: Block[]; byline?: string; bodyBlocks: Block[]; left: LeftBlock[] } {
+  const cards = mayHaveCards ? removeFloatingCards(doc) : [];
   const bodyBlocks = doc.body ? htmlBlocks(doc.body) : [];
   const extracted = readability(doc);
-  if (!extracted || extracted.blocks.length === 0) return { blocks: bodyBlocks, bodyBlocks, left: [] };
+  if (!extracted || extracted.blocks.length === 0) return { blocks: bodyBlocks, bodyBlocks, left: cards };
   const inExtract = new Set(extracted.all.map((b) => b.text));
   const outside = bodyBlocks.filter((b) => !inExtract.has(b.text)).map((b): LeftBlock => ({ rule: 'outside-article', text: b.text }));
-  const result: ReturnType<typeof articleBlocks> = { blocks: extracted.blocks, bodyBlocks, left: [...outside, ...extracted.left] };
+  const result: ReturnType<typeof articleBlocks> = { blocks: extracted.blocks, bodyBlocks, left: [...cards, ...outside, ...extracted.left] };
   if (extracted.byline !== undefined) result.byline = extracted.byline;
   return result;
+}
+
+/**
+ * Class names of cards that float over the text on hover (a person's profile behind a linked name): the
+ * stylesheet hides them, so their text is no part of the sentence they sit in. Removed before Readability,
+ * which strips class names.
+ */
+const FLOATING_CARD = /^(?:[a-z\d]+[_-])*(?:tooltip|hover-?card|popover|rollover)(?:[_-][a-z\d]+)*$/i;
+/** …but not the element that shows the card ("tooltip-trigger", "has-popover"): that one holds the visible text. */
+const CARD_HOLDER = /(?:^|[_-])(?:wrap|wrapper|trigger|toggle|anchor|target|link|container|has|with|btn|button|icon)(?:[_-]|$)/i;
+
+/** A scan of the markup first: the tree query costs about 0.7 ms a page, and most pages have no such class. */
+const MAY_HAVE_CARDS = /class\s*=\s*["']?[^"'>]*(?:tooltip|hover-?card|popover|rollover)/i;
+
+/** Take the cards out of the document; what they said is returned, for `brief extract` to show. */
+function removeFloatingCards(doc: DomDocument): LeftBlock[] {
+  const left: LeftBlock[] = [];
+  for (const element of all(doc, '[class*="tooltip" i], [class*="hover" i], [class*="popover" i], [class*="rollover" i]')) {
+    const names = (element.getAttribute('class') ?? '').split(/\s+/);
+    // A card inside a card already taken out is detached: no <html> above it.
+    if (element.closest('html') === null || !names.some((name) => FLOATING_CARD.test(name) && !CARD_HOLDER.test(name))) continue;
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text !== '') left.push({ rule: 'floating-card', text });
+    element.remove();
+  }
+  return left;
 }
 
 /** Readability's article: its blocks less lists of links, every block it had (`all`), and its byline. */

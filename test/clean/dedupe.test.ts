@@ -44,6 +44,11 @@ describe('dedupeWithinSource', () => {
     expect(dedupeWithinSource([a, b]).kept).toEqual([a]);
   });
 
+  it('keeps repeated labels and list lines: they are the page\'s structure, not a copy', () => {
+    const items = [para('Eat every two to three hours'), para('Tickets: Harbour Office'), para('Eat every two to three hours'), para('Tickets: Harbour Office')];
+    expect(dedupeWithinSource(items).kept).toEqual(items);
+  });
+
   it('matches near-identical copies (one word changed in a long paragraph)', () => {
     const a = para(long1);
     const b = para(long1.replace('damaged', 'broken'));
