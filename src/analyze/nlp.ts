@@ -48,8 +48,12 @@ export interface PosToken {
 const cache = new Map<string, PosToken[]>();
 const CACHE_LIMIT = 5000;
 
-/** The text's tokens with POS tags, lemmas and offsets (memoised: several rules read the same sentence). */
-export function posTokens(text: string): PosToken[] {
+/**
+ * The text's tokens with POS tags, lemmas and offsets (memoised: several rules read the same sentence).
+ * `remember: false` is for text read once (every paragraph of every source): memoising it would push out
+ * the sentences the other stages read again.
+ */
+export function posTokens(text: string, { remember = true }: { remember?: boolean } = {}): PosToken[] {
   const hit = cache.get(text);
   if (hit) return hit;
   tagger ??= winkNLP(model, ['sbd', 'pos']);
@@ -70,6 +74,7 @@ export function posTokens(text: string): PosToken[] {
     const word = text.slice(start, at);
     out.push({ text: word, lower: word.toLowerCase(), pos: pos[i] ?? 'X', lemma: (lemmas[i] ?? value).toLowerCase(), type: types[i] ?? 'word', start, end: at });
   });
+  if (!remember) return out;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, out);
   return out;

@@ -26,7 +26,7 @@ export function storyTermVector(doc: Document): TermVector {
   const vectors = wordVectors();
   const weights: TermVector = new Map();
   for (const paragraph of doc.paragraphs) {
-    for (const t of posTokens(paragraph.text)) {
+    for (const t of posTokens(paragraph.text, { remember: false })) {
       if (!CONTENT_POS.has(t.pos) || (t.type !== 'word' && t.type !== 'number')) continue;
       const lemma = t.type === 'number' ? t.lower.replace(/,/g, '') : t.lemma;
       if (lemma.length < 2 || LIGHT_VERBS.has(lemma)) continue;
