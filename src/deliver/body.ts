@@ -30,6 +30,8 @@ export interface EmailView {
   sources: EmailSource[];
   /** Origins several sources share, as "[S1, S2] 2 outlets, 1 origin: AP (credit line)". */
   sharedOrigins: EmailOrigin[];
+  /** Sources left out of the analysis as telling another story: listed so that none of the inputs vanishes. */
+  leftOut: EmailLeftOut[];
   /** File name of the attached PDF. */
   attachment: string;
   generator: string;
@@ -60,6 +62,12 @@ export interface EmailSource {
   published: string | null;
   /** Only http(s) addresses become links; anything else is left out of the email. */
   url: string | null;
+}
+
+export interface EmailLeftOut {
+  id: string;
+  outlet: string | null;
+  title: string | null;
 }
 
 export interface BodyContext {
@@ -117,6 +125,7 @@ export function emailView(briefing: Briefing | null, context: BodyContext): Emai
       url: webUrl(s.url),
     })),
     sharedOrigins: b === null ? [] : sharedOrigins(b).map((o) => ({ cite: cite(o.sources), wording: o.wording })),
+    leftOut: (b?.sourcesLeftOut ?? []).map((s) => ({ id: s.id, outlet: s.outlet, title: s.title })),
     attachment: context.attachment,
     generator: context.generator,
   };

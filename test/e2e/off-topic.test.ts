@@ -9,7 +9,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Briefing, Evidence } from '../../src/model/briefing.js';
 import type { Manifest } from '../../src/archive/manifest.js';
 import { projectRoot, runCli, tempDir, type CliResult } from '../helpers/cli.js';
+import { pdfText } from '../helpers/pdf-tools.js';
 import { validateBriefing } from '../helpers/schema.js';
+import { simpleParser } from 'mailparser';
 
 const articles = join(import.meta.dirname, '..', 'fixtures', 'off-topic-e2e', 'articles');
 const STRAY = 'd-western-wire-football.md';
@@ -97,6 +99,18 @@ describe('brief build on a folder where one source tells another story', () => {
       const sources = markdown.slice(markdown.indexOf('## Sources'));
       expect(sources).toContain('### S4\n\n- Left out: tells another story\n- Outlet: Western Wire\n- Title: Wanderers stun Fenmoor with late comeback\n');
       expect(markdown).not.toContain('](#s4)');
+    });
+
+    it('lists it as left out in the PDF and in the email, with its id, outlet and title', async () => {
+      const pdfBuild = build([articles, '--date', DATE, '--format', 'json,pdf', '--out', tempDir('off-topic-pdf-')]);
+      const text = pdfText(join(pdfBuild.dir, 'briefing.pdf')).replace(/\s+/g, ' ');
+      expect(text).toContain('Left out: S4 Western Wire · Wanderers stun Fenmoor with late comeback — tells another story');
+      const eml = join(tempDir('off-topic-eml-'), 'brief.eml');
+      const sent = runCli(['email', pdfBuild.dir, '--to', 'ana@example.org', '--from', 'Desk <desk@example.org>', '--dry-run', '--eml', eml]);
+      expect(sent.status, sent.stderr).toBe(0);
+      const mail = await simpleParser(readFileSync(eml));
+      expect(mail.text?.replace(/\s+/g, ' ')).toContain('Left out, tells another story: [S4] Western Wire, “Wanderers stun Fenmoor with late comeback”');
+      expect(mail.html).toContain('Left out, tells another story: S4 Western Wire &mdash; Wanderers stun Fenmoor with late comeback');
     });
 
     it('writes nothing new when built again with the same options', () => {

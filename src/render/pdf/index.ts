@@ -86,7 +86,7 @@ export async function renderPdf(briefing: Briefing, context: RenderContext): Pro
   drawTimeline(f, briefing.timeline, briefing.date);
   drawQuotes(f, briefing.quotes);
   drawQuestions(f, briefing.questions);
-  drawSources(f, briefing.sources, sharedOrigins(briefing));
+  drawSources(f, briefing.sources, sharedOrigins(briefing), briefing.sourcesLeftOut ?? []);
   drawRunningText(f, { title: briefing.title, date: dayLabel(briefing.date), version: context.version, ...(banner ? { banner } : {}) });
   doc.end();
 

@@ -3,7 +3,7 @@
  * (title block and bottom line are in title.ts, the timeline table in timeline.ts, "What changed" in
  * changes.ts). A section with nothing in it is not drawn at all: no empty headings.
  */
-import type { Question, Quote, SourceEntry, SummaryPoint } from '../../model/briefing.js';
+import type { LeftOutSource, Question, Quote, SourceEntry, SummaryPoint } from '../../model/briefing.js';
 import {
   citationRuns, citedRuns, drawList, firstItemMeasure, listItemHeight, openSection, placeItem, sourceDestination,
   supportNote, type Frame, type ListItem,
@@ -87,7 +87,12 @@ const idColumn = 28;
  * Each source with its id (the target of every citation), outlet, title, date and link, as a list; then
  * each origin several sources share ("[S1, S2] 2 outlets, 1 origin: AP (credit line)").
  */
-export function drawSources(f: Frame, sources: readonly SourceEntry[], shared: readonly SharedOrigin[] = []): void {
+export function drawSources(
+  f: Frame,
+  sources: readonly SourceEntry[],
+  shared: readonly SharedOrigin[] = [],
+  leftOut: readonly LeftOutSource[] = [],
+): void {
   if (sources.length === 0) return;
   const { doc, type, tags, styles } = f;
   const box = { x: f.left + idColumn, width: f.width - idColumn };
@@ -122,7 +127,25 @@ export function drawSources(f: Frame, sources: readonly SourceEntry[], shared: r
   }
   list.end();
   drawSharedOrigins(f, shared, sect);
+  drawLeftOut(f, leftOut, sect);
   sect.end();
+}
+
+/** One line per source left out as telling another story, so that none of the inputs vanishes from the page. */
+function drawLeftOut(f: Frame, leftOut: readonly LeftOutSource[], sect: PDFKit.PDFStructureElement): void {
+  const { doc, type, tags, styles } = f;
+  const box = { x: f.left, width: f.width };
+  for (const s of leftOut) {
+    const file = s.entry === undefined ? s.path : `${s.path} (entry ${s.entry})`;
+    const runs: Run[] = [
+      { text: 'Left out: ', style: styles.sourceMeta },
+      { text: `${s.id} `, style: styles.sourceId },
+      { text: `${s.outlet ?? 'Outlet unknown'} · ${s.title ?? 'Untitled'} — tells another story (file ${file})`, style: styles.noteWarn },
+    ];
+    doc.y += spacing.item;
+    placeItem(f, 'Sources', type.height(runs, box));
+    tags.block('P', sect, () => type.paragraph(runs, box));
+  }
 }
 
 /** One line per shared origin, under the list of sources: who shares it and what it is. */
