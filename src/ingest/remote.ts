@@ -3,6 +3,7 @@
  * inputs of their own. What comes out is bytes for the same sniffing and readers as any file, with the
  * feed's metadata for each item beside them (it fills what the page does not say itself).
  */
+import pMap from 'p-map';
 import { sha256 } from '../durable.js';
 import type { SourceMeta } from '../model/source.js';
 import { warning, type Warning } from '../model/warning.js';
@@ -59,35 +60,47 @@ export async function expandIfFeed(input: LoadedInput, options: RemoteOptions): 
   }
   const warnings = [...feed.warnings];
   const feedHash = sha256(input.bytes);
+  const recent = options.sinceMs === undefined ? feed.items : feed.items.filter((item) => publishedSince(item, options.sinceMs!));
+  const tooOld = feed.items.length - recent.length;
+  // Teaser pages are fetched a few at a time; the results keep the feed's order, so the brief does not depend
+  // on which server answered first.
+  const read = await pMap(recent, (item) => readItem(item, input, feed.title, feedHash, options), { concurrency: TEASER_FETCHES });
   const inputs: LoadedInput[] = [];
-  let tooOld = 0;
-  for (const item of feed.items) {
-    if (options.sinceMs !== undefined && !publishedSince(item, options.sinceMs)) {
-      tooOld++;
-      continue;
-    }
-    const feedMeta = metaOf(item, feed.title);
-    if (item.teaser && item.url !== undefined) {
-      // Only a teaser: the article is the page the item links to.
-      try {
-        const page = await fetchUrl(item.url, { ...options.fetch, expect: 'page' });
-        inputs.push({ display: item.url, bytes: page.bytes, feedMeta });
-        continue;
-      } catch (error) {
-        if (item.html === undefined) {
-          warnings.push(rejected(item.url, error));
-          continue;
-        }
-        warnings.push(warning('input-simplified', 'ingest', `item read from its teaser: ${reasonOf(error)}`, { source: input.display, position: { entry: item.entry } }));
-      }
-    }
-    if (item.html === undefined) continue;
-    inputs.push({ display: input.display, entry: item.entry, bytes: new TextEncoder().encode(itemPage(item, feed.title)), sha256: feedHash, feedMeta });
+  for (const r of read) {
+    if (r.input) inputs.push(r.input);
+    warnings.push(...r.warnings);
   }
   if (tooOld > 0) {
     warnings.push(warning('input-rejected', 'ingest', `${tooOld} item${tooOld === 1 ? '' : 's'} published before the --since limit left out`, { source: input.display }));
   }
   return { inputs, warnings };
+}
+
+/** Teaser pages fetched at once from one feed: enough to hide the latency, few enough to be polite to a site. */
+export const TEASER_FETCHES = 4;
+
+/** One item as an input: its linked page when the item is only a teaser, else its own text. */
+async function readItem(
+  item: FeedItem,
+  feedInput: LoadedInput,
+  feedTitle: string | undefined,
+  feedHash: string,
+  options: RemoteOptions,
+): Promise<{ input?: LoadedInput; warnings: Warning[] }> {
+  const feedMeta = metaOf(item, feedTitle);
+  const warnings: Warning[] = [];
+  if (item.teaser && item.url !== undefined) {
+    try {
+      const page = await fetchUrl(item.url, { ...options.fetch, expect: 'page' });
+      return { input: { display: item.url, bytes: page.bytes, feedMeta }, warnings };
+    } catch (error) {
+      if (item.html === undefined) return { warnings: [rejected(item.url, error)] };
+      warnings.push(warning('input-simplified', 'ingest', `item read from its teaser: ${reasonOf(error)}`, { source: feedInput.display, position: { entry: item.entry } }));
+    }
+  }
+  if (item.html === undefined) return { warnings };
+  const bytes = new TextEncoder().encode(itemPage(item, feedTitle));
+  return { input: { display: feedInput.display, entry: item.entry, bytes, sha256: feedHash, feedMeta }, warnings };
 }
 
 /** An item with no date is kept: leaving it out would hide news whose feed forgot the date. */

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBrief, type BriefResult } from '../../src/brief.js';
+import { TEASER_FETCHES } from '../../src/ingest/remote.js';
 import { defaultInputOptions } from '../../src/options.js';
 import { runCliAsync, tempDir } from '../helpers/cli.js';
 import { page, redirect, startServer, type TestServer } from '../helpers/http-server.js';
@@ -23,9 +24,26 @@ beforeAll(async () => {
     '/story-2.html': (q, r) => page(fixture('story-2.html'))(q, r),
     '/moved': redirect('/story-2.html', 301),
     '/to-file': redirect('file:///etc/passwd'),
+    '/teasers.xml': (q, r) => page(teaserFeed(server.origin), 'application/rss+xml')(q, r),
+    // Each page answers after a pause, so fetches made together overlap on the server.
+    '/slow': (q, r) => setTimeout(() => page(slowPage(Number(new URL(q.url ?? '', server.origin).searchParams.get('n'))))(q, r), 150),
   });
 });
 afterAll(() => server.close());
+
+const SLOW_PAGES = 6;
+
+/** An RSS feed of teaser items only, each linking to a page of /slow. */
+function teaserFeed(origin: string): string {
+  const items = Array.from({ length: SLOW_PAGES }, (_, i) => `<item><title>Pier works, day ${i + 1}</title><link>${origin}/slow?n=${i + 1}</link><description>Day ${i + 1} of the works.</description><pubDate>Mon, 0${i + 1} Jun 2031 08:00:00 GMT</pubDate></item>`);
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Pier Diary</title><link>${origin}/</link><description>Works</description>${items.join('')}</channel></rss>`;
+}
+
+function slowPage(n: number): string {
+  return `<!DOCTYPE html><html lang="en"><head><title>Pier works, day ${n}</title></head><body><article><h1>Pier works, day ${n}</h1>` +
+    `<p>Crews replaced ${n * 4} timber piles at the Tidewater pier on day ${n} of the works, the harbour office said on Monday.</p>` +
+    `<p>The pier will reopen to walkers once the decking is finished, which the contractor expects within ${10 - n} weeks.</p></article></body></html>`;
+}
 
 function build(inputs: string[], outDir: string, input: Partial<typeof defaultInputOptions> = {}): Promise<BriefResult> {
   return buildBrief({
@@ -92,6 +110,16 @@ describe('a feed and a URL as inputs', () => {
     const manifest = JSON.parse(readFileSync(join(first.version.dir, 'manifest.json'), 'utf8')) as { inputs: Array<{ path: string; sha256: string }> };
     expect(page2).toBeDefined();
     expect(manifest.inputs.find((i) => i.path === page2!.path)?.sha256).toBe(createHash('sha256').update(body).digest('hex'));
+  });
+});
+
+describe('teaser pages of a feed', () => {
+  it('are fetched a few at a time, never more than TEASER_FETCHES, and every one is read', async () => {
+    server.reset();
+    const result = await build([`${server.origin}/teasers.xml`], tempDir('teasers-'));
+    expect(server.mostInFlight()).toBeGreaterThan(1);
+    expect(server.mostInFlight()).toBeLessThanOrEqual(TEASER_FETCHES);
+    expect(result.briefing.sources.map((s) => s.title).sort()).toEqual(Array.from({ length: SLOW_PAGES }, (_, i) => `Pier works, day ${i + 1}`));
   });
 });
 

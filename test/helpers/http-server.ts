@@ -16,6 +16,8 @@ export interface TestServer {
   /** Every request's headers, in order. */
   requests: { path: string; headers: IncomingMessage['headers'] }[];
   connections: () => number;
+  /** The most requests the server was answering at one moment (since the last reset). */
+  mostInFlight: () => number;
   /** Forget the counts, between tests. */
   reset: () => void;
   close: () => Promise<void>;
@@ -26,8 +28,13 @@ export async function startServer(routes: Record<string, Handler>): Promise<Test
   const requests: TestServer['requests'] = [];
   const sockets = new Set<Socket>();
   let connections = 0;
+  let inFlight = 0;
+  let mostInFlight = 0;
   const server: Server = createServer((request, response) => {
     const path = request.url ?? '/';
+    inFlight += 1;
+    mostInFlight = Math.max(mostInFlight, inFlight);
+    response.once('close', () => (inFlight -= 1));
     hits.set(path, (hits.get(path) ?? 0) + 1);
     requests.push({ path, headers: request.headers });
     const handler = routes[path.split('?')[0] ?? path];
@@ -50,10 +57,12 @@ export async function startServer(routes: Record<string, Handler>): Promise<Test
     hits,
     requests,
     connections: () => connections,
+    mostInFlight: () => mostInFlight,
     reset: () => {
       hits.clear();
       requests.length = 0;
       connections = 0;
+      mostInFlight = 0;
     },
     close: async () => {
       // Trickling handlers keep sockets open: end them, or close() waits for them.
